@@ -1,0 +1,1 @@
+"""newsbot's platform-neutral answer engine and one adapter per chat surface."""

@@ -1,0 +1,165 @@
+"""The `newsbot` command line: ingest, ask, chat, run."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+
+log = logging.getLogger("newsbot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsbot",
+        description="Answers questions about news articles, always with cited snippets.",
+    )
+    sub = p.add_subparsers(dest="command")
+
+    ingest = sub.add_parser("ingest", help="build the knowledge base from article files/folders")
+    ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: bundled)")
+    ingest.add_argument("--db", type=Path, help="database file (default: $NEWSBOT_DB)")
+    ingest.add_argument("--quiet", action="store_true", help="print only the summary line")
+
+    ask = sub.add_parser("ask", help="answer one question ('-' reads one per line from stdin)")
+    ask.add_argument("question", nargs="+", help="the question, or - for standard input")
+    ask.add_argument("--db", type=Path)
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+
+    chat = sub.add_parser("chat", help="interactive console chat")
+    chat.add_argument("--db", type=Path)
+
+    run = sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    run.add_argument("--db", type=Path)
+
+    bench = sub.add_parser("bench", help="measure ingest and answer speed")
+    bench.add_argument("--quick", action="store_true")
+    bench.add_argument("--corpus", type=Path)
+    return p
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from dataclasses import replace
+
+    settings = load_settings()
+    db = getattr(args, "db", None)
+    return replace(settings, db_path=db) if db else settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from dotenv import load_dotenv
+
+    load_dotenv()
+    args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+    except ConfigError as exc:
+        print(f"newsbot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=getattr(logging, settings.log_level, logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    command = args.command or ("run" if settings.discord_token else "chat")
+    try:
+        if command == "ingest":
+            return _ingest(settings, args.paths, args.quiet)
+        if command == "ask":
+            return asyncio.run(_ask(settings, args.question, args.json))
+        if command == "chat":
+            return asyncio.run(_chat(settings, announce=args.command is None))
+        if command == "run":
+            return asyncio.run(_run(settings))
+        if command == "bench":
+            from bot.bench import main as bench_main
+
+            return bench_main(quick=args.quick, corpus=args.corpus)
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
+    from knowledge.build import BuildBusy, build
+    from knowledge.report import format_report
+
+    sources = paths or list(settings.articles)
+    missing = [p for p in sources if not p.exists()]
+    for p in missing:
+        print(f"newsbot: {p}: no such file or folder", file=sys.stderr)
+    sources = [p for p in sources if p.exists()]
+    if not sources:
+        return 1
+    try:
+        report = build(sources, settings.db_path)
+    except (BuildBusy, ValueError) as exc:
+        print(f"newsbot: {exc}", file=sys.stderr)
+        return 1
+    print(format_report(report, verbose=not quiet))
+    return 0 if report.loaded or not report.failed else 1
+
+
+
+async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
+    from bot.console.render import render
+    from bot.service import NewsService
+
+    service = await NewsService.open(settings)
+    try:
+        if words == ["-"]:
+            questions: list[str] | None = None
+        else:
+            questions = [" ".join(words)]
+        stream = sys.stdin if questions is None else iter(questions)
+        for raw in stream:
+            question = raw.rstrip("\n")
+            answer = await service.ask(question)
+            if as_json:
+                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            else:
+                print(render(answer), flush=True)
+    finally:
+        await service.close()
+    return 0
+
+
+async def _chat(settings: Settings, announce: bool) -> int:
+    from bot.console.chat import chat
+    from bot.service import NewsService
+
+    if announce:
+        print(
+            "(DISCORD_TOKEN belum diatur: membuka obrolan konsol. Untuk Discord, isi DISCORD_TOKEN"
+            " di .env lalu jalankan `newsbot run` \u2014 lihat README.)\n"
+        )
+    service = await NewsService.open(settings)
+    try:
+        await chat(service)
+    finally:
+        await service.close()
+    return 0
+
+
+async def _run(settings: Settings) -> int:
+    if not settings.discord_token:
+        print("newsbot: DISCORD_TOKEN is not set (see .env.example)", file=sys.stderr)
+        return 2
+    from bot.discord.client import run_bot
+    from bot.service import NewsService
+
+    service = await NewsService.open(settings)
+    try:
+        await run_bot(settings, service)
+    finally:
+        await service.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The console surface: `newsbot chat` and `newsbot ask`."""

@@ -1,0 +1,57 @@
+"""The interactive console chat: the same engine as every surface, in a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.console.render import render
+from bot.service import NewsService
+
+PROMPT = "anda> "
+GREETING = (
+    "newsbot \u2014 tanya apa saja tentang artikel berita (Indonesia/English).\n"
+    "Contoh: siapa Mira Murati? \u00b7 kapan Altman dipecat? \u00b7 /timeline \u00b7 /help\n"
+    "Ketik 'keluar' atau tekan Ctrl-D untuk berhenti."
+)
+EXIT_WORDS = {"keluar", "exit", "quit", "/quit", "/exit", "bye"}
+
+
+def _enable_history() -> None:
+    """Arrow-key editing and history where readline exists; a plain prompt elsewhere."""
+    try:
+        import readline
+
+        history = Path.home() / ".newsbot_history"
+        if history.exists():
+            readline.read_history_file(history)
+        readline.set_history_length(500)
+        import atexit
+
+        atexit.register(readline.write_history_file, history)
+    except (ImportError, OSError):
+        pass
+
+
+async def chat(service: NewsService, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+    interactive = stdin.isatty()
+    if interactive:
+        _enable_history()
+    print(GREETING, file=stdout)
+    while True:
+        try:
+            line = await asyncio.to_thread(input, PROMPT) if interactive else stdin.readline()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not interactive and line == "":
+            break
+        question = line.strip()
+        if question.lower() in EXIT_WORDS:
+            break
+        if not question:
+            continue
+        answer = await service.ask(question)
+        print("\n" + render(answer) + "\n", file=stdout, flush=True)
+    print("Sampai jumpa!", file=stdout)

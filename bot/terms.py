@@ -1,0 +1,59 @@
+"""Query words to stemmed term groups, and how well a sentence covers them.
+
+Each content word of a question becomes one group: its own stem plus the stems of its lexicon
+equivalents ("fired" -> pecat, henti, copot). A sentence covers a group when it holds any stem of
+it. Requiring coverage of most groups, not just a bm25 hit on one word, is what keeps answers
+honest: a sentence that merely shares "OpenAI" with the question is not an answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.lexicon import STOPWORDS_EN, STOPWORDS_ID, expand_terms
+from knowledge.stemming import stem, words
+
+_STOP = STOPWORDS_ID | STOPWORDS_EN
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    word: str
+    stems: frozenset[str]
+
+
+def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
+    groups: list[TermGroup] = []
+    seen: set[str] = set()
+    for word in words(text):
+        if word in _STOP or len(word) < 2 or word in seen:
+            continue
+        seen.add(word)
+        stems = {stem(word)}
+        for term in expand_terms([word])[1:]:
+            parts = [p for p in words(term) if p not in _STOP and len(p) > 2]
+            if parts:
+                # A multi-word equivalent ("mengundurkan diri") is represented by its longest
+                # word: the short ones ("diri") would match nearly anything.
+                stems.add(stem(max(parts, key=len)))
+        groups.append(TermGroup(word, frozenset(s for s in stems if s)))
+        if len(groups) >= max_groups:
+            break
+    return groups
+
+
+def all_stems(groups: Sequence[TermGroup]) -> list[str]:
+    return sorted({s for g in groups for s in g.stems})
+
+
+def covered(groups: Sequence[TermGroup], stemmed_sentence: str) -> int:
+    tokens = set(stemmed_sentence.split())
+    return sum(1 for g in groups if g.stems & tokens)
+
+
+def needed(groups: Sequence[TermGroup]) -> int:
+    """How many groups a sentence must cover to count as an answer."""
+    n = len(groups)
+    return n if n <= 2 else math.ceil(n * 2 / 3)

@@ -1,0 +1,1 @@
+"""Turns news articles into facts and owns the SQLite fact store."""

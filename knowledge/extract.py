@@ -1,0 +1,65 @@
+"""One article in, all its facts out: the per-article half of a build (runs in worker processes)."""
+
+from __future__ import annotations
+
+from knowledge.dates import publication_date, tag_dates
+from knowledge.models import ArticleFacts, DateMention, Event, PersonMention
+from knowledge.overrides import Overrides
+from knowledge.people import find_orgs, find_people
+from knowledge.quotes import find_quotes
+from knowledge.sentences import split_sentences
+from knowledge.stemming import stem_text
+
+# Bump when extraction rules change: every article's content hash changes with it, so the next
+# build re-extracts everything instead of keeping facts made by the old rules.
+EXTRACTOR_VERSION = "1"
+MAX_EVENTS_PER_SENTENCE = 3
+
+
+def extract(article: "Article", overrides: Overrides | None = None) -> ArticleFacts:  # noqa: F821
+    text = article.text
+    sentences = split_sentences(text)
+    published = publication_date(text, article.published)
+    facts = ArticleFacts(article=article, published=published, sentences=sentences)
+    facts.stemmed = [stem_text(s.text) for s in sentences]
+    facts.mentions = find_people(text, sentences, overrides) if overrides else find_people(text, sentences)
+    facts.orgs = find_orgs(text)
+    facts.quotes = find_quotes(text, sentences, facts.mentions, article.embedded_quotes)
+    facts.events = _events(facts, tag_dates(text, published))
+    return facts
+
+
+def _events(facts: ArticleFacts, dates: list[DateMention]) -> list[Event]:
+    """Each dated sentence becomes an event per distinct date it states."""
+    by_sentence: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        by_sentence.setdefault(facts.sentence_of(mention.start), []).append(mention)
+    events: list[Event] = []
+    for idx, mentions in sorted(by_sentence.items()):
+        if idx < 0:
+            continue
+        sentence = facts.sentences[idx]
+        people = _names_in(facts.mentions, sentence.start, sentence.end)
+        orgs = tuple(o for o in facts.orgs if o in sentence.text)
+        seen: set[tuple[object, str]] = set()
+        for m in mentions:
+            key = (m.value, m.granularity)
+            if key in seen or len(seen) >= MAX_EVENTS_PER_SENTENCE:
+                continue
+            seen.add(key)
+            events.append(
+                Event(
+                    sentence_index=idx,
+                    date=m.value,
+                    granularity=m.granularity,
+                    date_text=m.text,
+                    year_known=m.year_known,
+                    people=people,
+                    orgs=orgs,
+                )
+            )
+    return events
+
+
+def _names_in(mentions: list[PersonMention], start: int, end: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.name for m in mentions if start <= m.start < end))

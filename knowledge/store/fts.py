@@ -1,0 +1,23 @@
+"""Turning user text into FTS5 MATCH expressions that can never be a syntax error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def quote_term(term: str) -> str:
+    """One FTS5 string token: wrapped in double quotes, inner quotes doubled.
+
+    Inside a quoted string FTS5 treats AND, OR, NEAR, *, ^, : and parentheses as plain text,
+    so whatever a user typed can only ever be searched for, never parsed as syntax.
+    """
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_any(terms: Iterable[str], column: str | None = None) -> str:
+    """An OR of the terms (optionally limited to one column); "" when nothing is searchable."""
+    quoted = [quote_term(t) for t in dict.fromkeys(t.strip() for t in terms) if t]
+    if not quoted:
+        return ""
+    body = " OR ".join(quoted)
+    return f"{column} : ({body})" if column else body

@@ -1,0 +1,105 @@
+"""The versioned schema.
+
+The database is derived data: it can always be rebuilt from the articles. So a schema change
+bumps SCHEMA_VERSION and the next build re-extracts everything into a fresh file instead of
+migrating rows in place; readers refuse a file of another version with SchemaMismatch.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+
+class SchemaMismatch(RuntimeError):
+    """The database file was written by another schema version (or is not newsbot's)."""
+
+
+DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    lang TEXT NOT NULL DEFAULT 'id',
+    path TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    stemmed TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+    text, stemmed, content='sentences', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    sentence_idx INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    year_known INTEGER NOT NULL,
+    date_text TEXT NOT NULL,
+    orgs TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_by_sentence ON events(article_id, sentence_idx);
+CREATE INDEX events_by_date ON events(date);
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL,
+    sentence_idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    person_id INTEGER
+);
+CREATE INDEX mentions_by_sentence ON mentions(article_id, sentence_idx);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    sentence_idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    stemmed TEXT NOT NULL,
+    speaker TEXT NOT NULL,
+    person_id INTEGER
+);
+CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE aliases (alias TEXT PRIMARY KEY, person_id INTEGER NOT NULL);
+CREATE TABLE extra_roles (person_id INTEGER NOT NULL, role TEXT NOT NULL);
+"""
+
+# Created after the bulk load: building indexes once is faster than maintaining them per row.
+LATE_INDEXES = """
+CREATE INDEX IF NOT EXISTS mentions_by_person ON mentions(person_id);
+CREATE INDEX IF NOT EXISTS quotes_by_person ON quotes(person_id);
+CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
+"""
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.executescript(DDL)
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+    )
+
+
+def version_of(conn: sqlite3.Connection) -> int | None:
+    """The schema version of an open database, or None when it is not a newsbot database."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return int(row[0]) if row else None

@@ -1,0 +1,116 @@
+"""Shared fixtures: small articles written for these tests, and knowledge bases built from them.
+
+The articles are invented (people, dates and events that appear in no bundled article) so the
+tests prove extraction and answering work on text the code was never tuned on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+# Imports of the build and the engine happen inside the fixtures so that a test module that
+# needs neither (a single extractor's tests) runs even while those are being worked on.
+
+FINANCE = """Menteri Keuangan Rina Wulandari Umumkan Pemangkasan Anggaran
+
+Jakarta, Senin (3/2/2025) – Menteri Keuangan Rina Wulandari mengumumkan pemangkasan anggaran \
+sebesar Rp 50 triliun untuk tahun ini.
+
+"Kami harus berhemat tanpa mengorbankan layanan publik," kata Rina di Gedung DPR, Jakarta.
+
+Pengamat ekonomi dari Universitas Gadjah Mada, Bambang Hartono, menilai langkah itu terlambat. \
+"Seharusnya pemangkasan dilakukan sejak tahun lalu," ujar Bambang.
+
+Rencana pemangkasan pertama kali dibahas dalam rapat kabinet pada 14 Januari 2025.
+
+Sebelumnya, Presiden Joko Santoso memecat Direktur Utama PT Kereta Nusantara, Agus Salimun, \
+pada 20 Januari 2025 karena proyek yang terlambat.
+"""
+
+FOOTBALL = """---
+title: Pelatih Garuda Muda FC Mengundurkan Diri
+source: Kabar Bola
+url: https://example.org/bola/pelatih-mundur
+published: 2024-08-19
+---
+Pelatih Garuda Muda FC, Dewi Anggraini, mengundurkan diri pada Sabtu (17/8/2024) setelah \
+timnya kalah lima kali berturut-turut.
+
+“Saya bertanggung jawab penuh atas hasil buruk musim ini,” kata Dewi dalam konferensi pers.
+
+Kapten tim Yusuf Maulana menyebut keputusan itu mengejutkan para pemain. “Kami tidak pernah \
+menduga beliau akan pergi secepat ini,” ujarnya.
+
+Manajemen klub akan menunjuk pelatih baru pada September.
+"""
+
+ENGLISH = """---
+title: Harbor City approves new tram line
+source: Coastal Times
+published: 2023-03-10
+lang: en
+---
+Harbor City's council approved a new tram line on March 8, 2023, after two years of debate.
+
+"This line will cut commutes in half for thousands of families," said Mayor Lena Okafor.
+
+Transport analyst Marcus Webb said the budget of $2 billion was optimistic.
+"""
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "keuangan.txt").write_text(FINANCE, encoding="utf-8")
+    (folder / "bola.md").write_text(FOOTBALL, encoding="utf-8")
+    (folder / "tram.md").write_text(ENGLISH, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "articles")
+
+
+@pytest.fixture
+def corpus_db(tmp_path: Path, corpus: Path) -> Path:
+    from knowledge.build import build
+
+    db = tmp_path / "kb.db"
+    report = build([corpus], db, progress=False)
+    assert not report.failed, report.failed
+    return db
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bot.config import BUNDLED_ARTICLES
+    from knowledge.build import build
+
+    db = tmp_path_factory.mktemp("bundled") / "kb.db"
+    build([BUNDLED_ARTICLES], db, progress=False)
+    return db
+
+
+@pytest.fixture
+async def engine(corpus_db: Path) -> AsyncIterator[Engine]:
+    from bot.engine import Engine
+
+    eng = await Engine.open(corpus_db)
+    yield eng
+    await eng.close()
+
+
+@pytest.fixture
+async def bundled_engine(bundled_db: Path) -> AsyncIterator[Engine]:
+    from bot.engine import Engine
+
+    eng = await Engine.open(bundled_db)
+    yield eng
+    await eng.close()

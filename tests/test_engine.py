@@ -1,0 +1,150 @@
+"""Answers from real knowledge bases: the invented corpus and the bundled articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answer, Query
+from bot.engine import Engine
+
+
+def _snippets(answer: Answer) -> list[str]:
+    return [c.snippet for c in answer.citations]
+
+
+async def test_who_gives_roles_with_citations(engine: Engine) -> None:
+    answer = await engine.ask("siapa Rina Wulandari?")
+    assert answer.intent == "who" and answer.found
+    assert "Menteri Keuangan" in answer.text
+    assert any("Menteri Keuangan Rina Wulandari" in s for s in _snippets(answer))
+    assert all(c.article == "keuangan" for c in answer.citations)
+
+
+async def test_who_forgives_typos_in_names(engine: Engine) -> None:
+    answer = await engine.ask("siapa dewi angraini")
+    assert answer.found
+    assert answer.title.endswith("Dewi Anggraini?")
+
+
+async def test_who_unknown_person_is_not_found(engine: Engine) -> None:
+    answer = await engine.ask("siapa Hendrik Lorentz?")
+    assert answer.intent == "who"
+    assert not answer.found
+    assert answer.citations == ()
+    assert "Hendrik Lorentz" in answer.text
+
+
+async def test_english_question_gets_english_reply(engine: Engine) -> None:
+    answer = await engine.ask("who is Lena Okafor")
+    assert answer.found and answer.lang == "en"
+    assert "according to the articles" in answer.text
+
+
+async def test_when_puts_the_date_first(engine: Engine) -> None:
+    answer = await engine.ask("kapan Agus Salimun dipecat?")
+    assert answer.intent == "when" and answer.found
+    assert answer.text.startswith("20 Januari 2025")
+    assert answer.citations[0].date == "2025-01-20"
+    assert "memecat" in answer.citations[0].snippet
+
+
+async def test_when_understands_english_verbs(engine: Engine) -> None:
+    answer = await engine.ask("When did Dewi Anggraini resign?")
+    assert answer.found
+    assert answer.citations[0].date == "2024-08-17"
+
+
+async def test_when_without_matching_event_says_so(engine: Engine) -> None:
+    answer = await engine.ask("kapan gunung meletus?")
+    assert answer.intent == "when" and not answer.found
+    assert answer.citations == ()
+
+
+async def test_timeline_is_in_date_order(engine: Engine) -> None:
+    answer = await engine.ask("/timeline")
+    assert answer.intent == "timeline" and answer.found
+    dates = [c.date for c in answer.citations if c.date]
+    assert dates == sorted(dates)
+    assert len(dates) >= 4
+
+
+async def test_timeline_topic_filters(engine: Engine) -> None:
+    answer = await engine.ask("kronologi pemangkasan anggaran")
+    assert answer.found
+    assert {c.article for c in answer.citations} == {"keuangan"}
+
+
+async def test_quote_by_person_and_topic(engine: Engine) -> None:
+    answer = await engine.ask("apa kata Bambang Hartono?")
+    assert answer.intent == "quote" and answer.found
+    assert _snippets(answer) == ["Seharusnya pemangkasan dilakukan sejak tahun lalu,"]
+    none = await engine.answer(
+        Query(
+            intent="quote",
+            text="/quote Bambang Hartono sepak bola",
+            subject="Bambang Hartono",
+            topic="sepak bola",
+        )
+    )
+    assert not none.found
+
+
+async def test_quote_inherited_by_nya_form(engine: Engine) -> None:
+    answer = await engine.ask("/quote Yusuf Maulana")
+    assert answer.found
+    assert any(s.startswith("Kami tidak pernah menduga") for s in _snippets(answer))
+
+
+async def test_search_finds_the_answering_sentence(engine: Engine) -> None:
+    answer = await engine.ask("berapa anggaran tram?")
+    assert answer.intent == "search" and answer.found
+    assert "$2 billion" in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize("question", ["asdfgh qwerty zxcv", "berapa harga saham Tesla?", "🤖🤖"])
+async def test_no_padding_when_nothing_answers(engine: Engine, question: str) -> None:
+    answer = await engine.ask(question)
+    assert not answer.found
+    assert answer.citations == ()
+
+
+async def test_sources_lists_every_article(engine: Engine) -> None:
+    answer = await engine.ask("/sources")
+    assert answer.found
+    assert {c.article for c in answer.citations} == {"keuangan", "bola", "tram"}
+    tram = next(c for c in answer.citations if c.article == "tram")
+    assert tram.date == "2023-03-10"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "/help", "bantuan"])
+async def test_help(engine: Engine, question: str) -> None:
+    answer = await engine.ask(question)
+    assert answer.intent == "help" and answer.found
+
+
+async def test_strange_input_never_raises(engine: Engine) -> None:
+    for question in ['"AND OR NEAR(', "x" * 10000, "@everyone siapa", "\x00\x01", "\u200b"]:
+        answer = await engine.ask(question)
+        assert isinstance(answer.text, str) and answer.text
+
+
+async def test_snippets_are_verbatim_article_text(engine: Engine) -> None:
+    articles = {}
+    for question in ["/timeline", "siapa Rina Wulandari", "apa kata Dewi Anggraini", "tram"]:
+        answer = await engine.ask(question)
+        for c in answer.citations:
+            if c.article not in articles:
+                rows = await engine.store._all(
+                    "SELECT text FROM articles WHERE id = ?", (c.article,)
+                )
+                articles[c.article] = rows[0][0]
+            assert c.snippet in articles[c.article]
+
+
+async def test_bundled_who_and_when(bundled_engine: Engine) -> None:
+    murati = await bundled_engine.ask("siapa mira murati")
+    assert murati.found and len({c.article for c in murati.citations}) >= 2
+    fired = await bundled_engine.ask("kapan Altman dipecat?")
+    assert fired.found and fired.citations[0].date is not None
+    nobody = await bundled_engine.ask("siapa Hendrik Lorentz")
+    assert not nobody.found

@@ -1,0 +1,144 @@
+"""The SQLite store on a real temp file, independent of the extractors."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.models import Article, ArticleFacts, Event, PersonMention, Quote, Sentence
+from knowledge.stemming import stem_text
+from knowledge.store import SCHEMA_VERSION, SchemaMismatch, Store
+from knowledge.store.fts import match_any, quote_term
+from knowledge.store.writer import Writer, read_hashes
+
+
+def _facts(article_id: str, sentences: list[str], **kw: object) -> ArticleFacts:
+    text = " ".join(sentences)
+    spans, pos = [], 0
+    for i, s in enumerate(sentences):
+        spans.append(Sentence(i, pos, pos + len(s), s))
+        pos += len(s) + 1
+    facts = ArticleFacts(
+        article=Article(id=article_id, title=f"Title {article_id}", text=text),
+        published=date(2022, 5, 1),
+        sentences=spans,
+        stemmed=[stem_text(s) for s in sentences],
+        content_hash=f"hash-{article_id}",
+    )
+    for key, value in kw.items():
+        setattr(facts, key, value)
+    return facts
+
+
+def _write(
+    path: Path, *facts: ArticleFacts, people: dict[tuple[str, str], str] | None = None
+) -> None:
+    w = Writer(path)
+    for f in facts:
+        w.add(f)
+    w.commit()
+    w.set_people(people or {})
+    w.finish()
+
+
+async def test_search_is_stemmed_and_ranked(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    _write(
+        db,
+        _facts("a", ["Dewan memecat direktur itu.", "Cuaca cerah hari ini."]),
+        _facts("b", ["Pemecatan direktur memicu protes karyawan."]),
+    )
+    store = await Store.open(db)
+    try:
+        hits = await store.search([stem_text("dipecat")])
+        assert {(h.article_id, h.idx) for h in hits} == {("a", 0), ("b", 0)}
+        assert await store.search([stem_text("hujan")]) == []
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize(
+    "hostile", ['"', "AND", "OR NEAR(", "a*", "col:x", "^start", '"" OR ""', "(", "-x", "'; DROP"]
+)
+async def test_fts_syntax_never_reaches_a_user(tmp_path: Path, hostile: str) -> None:
+    db = tmp_path / "kb.db"
+    _write(db, _facts("a", ["Sebuah kalimat biasa tentang AND dan OR."]))
+    store = await Store.open(db)
+    try:
+        hits = await store.search([hostile])  # must not raise
+        assert isinstance(hits, list)
+    finally:
+        await store.close()
+
+
+def test_quote_term_escapes_quotes() -> None:
+    assert quote_term('say "hi"') == '"say ""hi"""'
+    assert match_any(["a", "", "a", "b"], column="stemmed") == 'stemmed : ("a" OR "b")'
+    assert match_any([]) == ""
+
+
+async def test_people_roles_quotes_and_events(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    sentences = ["Ketua Dewan Budi Santoso membuka rapat pada 3 Mei 2022.", "Budi puas."]
+    second = len(sentences[0]) + 1
+    facts = _facts(
+        "a",
+        sentences,
+        mentions=[
+            PersonMention(12, 24, "Budi Santoso", role="Ketua Dewan"),
+            PersonMention(second, second + 4, "Budi"),
+        ],
+        quotes=[Quote(second, second + 10, "Budi puas.", "Budi", sentence_index=1)],
+        events=[Event(0, date(2022, 5, 3), "day", "3 Mei 2022", people=("Budi Santoso",))],
+    )
+    _write(db, facts, people={("a", "Budi Santoso"): "Budi Santoso", ("a", "Budi"): "Budi Santoso"})
+    store = await Store.open(db)
+    try:
+        people = await store.people()
+        assert [(p.name, p.aliases, p.mentions) for p in people] == [("Budi Santoso", ("Budi",), 2)]
+        roles = await store.roles(people[0].id)
+        assert [(r.role, r.article_id, r.idx) for r in roles] == [("Ketua Dewan", "a", 0)]
+        events = await store.person_events(people[0].id)
+        assert [(e.date, e.granularity) for e in events] == [(date(2022, 5, 3), "day")]
+        quotes = await store.quotes(people[0].id)
+        assert [q.text for q in quotes] == ["Budi puas."]
+    finally:
+        await store.close()
+
+
+async def test_incremental_copy_keeps_unchanged_articles(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    _write(old, _facts("a", ["Kalimat pertama."]), _facts("b", ["Kalimat kedua."]))
+    assert read_hashes(old) == {"a": "hash-a", "b": "hash-b"}
+    new = tmp_path / "new.db"
+    w = Writer(new)
+    w.copy_unchanged(old, ["a"])
+    w.add(_facts("c", ["Kalimat ketiga tentang kereta."]))
+    w.commit()
+    w.set_people({})
+    w.finish()
+    store = await Store.open(new)
+    try:
+        assert sorted(a.id for a in await store.articles()) == ["a", "c"]
+        assert [h.article_id for h in await store.search([stem_text("pertama")])] == ["a"]
+    finally:
+        await store.close()
+
+
+async def test_refuses_other_schema_versions(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    _write(db, _facts("a", ["x y z."]))
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION + 1,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaMismatch):
+        await Store.open(db)
+    assert read_hashes(db) == {}  # an outdated file is never a source of "unchanged" facts
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(SchemaMismatch):
+        await Store.open(junk)

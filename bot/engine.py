@@ -288,10 +288,18 @@ class Engine:
             return []
         rows = await self.store.search(all_stems(groups), limit=limit, events_only=events_only)
         want = needed(groups)
-        scored = [(covered(groups, r.stemmed), r) for r in rows]
-        good = [(c, r) for c, r in scored if c >= want]
-        good.sort(key=lambda cr: (-cr[0], cr[1].score))
-        return [r for _, r in good]
+        good: list[tuple[int, int, SentenceRow]] = []
+        for r in rows:
+            own = covered(groups, r.stemmed)
+            # The headline is context for every sentence under it: "anggaran tram" is answered
+            # by a budget sentence in a tram article. The sentence itself must still carry all
+            # but one of the terms.
+            title = self.articles.get(r.article_id)
+            context = covered(groups, f"{r.stemmed} {title.title_stemmed if title else ''}")
+            if context >= want and own >= max(1, want - 1):
+                good.append((context, own, r))
+        good.sort(key=lambda t: (-t[0], -t[1], t[2].score))
+        return [r for _, _, r in good]
 
     async def _matching_events(self, groups: list[TermGroup], limit: int = 60) -> list[EventRow]:
         hits = await self._matching_sentences(groups, limit=limit, events_only=True)

@@ -188,7 +188,9 @@ def _run_extraction(
         if workers > 1 and len(tasks) >= PARALLEL_THRESHOLD:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 chunk = max(1, min(64, len(tasks) // (workers * 8)))
-                yield from _tick(pool.map(_extract_task, jobs, chunksize=chunk), bar, on_article, len(tasks))
+                yield from _tick(
+                    pool.map(_extract_task, jobs, chunksize=chunk), bar, on_article, len(tasks)
+                )
         else:
             yield from _tick(map(_extract_task, jobs), bar, on_article, len(tasks))
     finally:

@@ -22,7 +22,9 @@ def extract(article: "Article", overrides: Overrides | None = None) -> ArticleFa
     published = publication_date(text, article.published)
     facts = ArticleFacts(article=article, published=published, sentences=sentences)
     facts.stemmed = [stem_text(s.text) for s in sentences]
-    facts.mentions = find_people(text, sentences, overrides) if overrides else find_people(text, sentences)
+    facts.mentions = (
+        find_people(text, sentences, overrides) if overrides else find_people(text, sentences)
+    )
     facts.orgs = find_orgs(text)
     facts.quotes = find_quotes(text, sentences, facts.mentions, article.embedded_quotes)
     facts.events = _events(facts, tag_dates(text, published))

@@ -77,7 +77,7 @@ async def test_timeline_topic_filters(engine: Engine) -> None:
 async def test_quote_by_person_and_topic(engine: Engine) -> None:
     answer = await engine.ask("apa kata Bambang Hartono?")
     assert answer.intent == "quote" and answer.found
-    assert _snippets(answer) == ["Seharusnya pemangkasan dilakukan sejak tahun lalu,"]
+    assert _snippets(answer) == ["Seharusnya pemangkasan dilakukan sejak tahun lalu"]
     none = await engine.answer(
         Query(
             intent="quote",

@@ -23,6 +23,7 @@ class ArticleRow:
     url: str
     published: date | None
     sentences: int
+    title_stemmed: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,10 @@ class Store:
     async def articles(self) -> list[ArticleRow]:
         rows = await self._all(
             "SELECT a.id, a.title, a.source, a.url, a.published,"
-            " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id)"
+            " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.title_stemmed"
             " FROM articles a ORDER BY a.published DESC, a.id"
         )
-        return [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5]) for r in rows]
+        return [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6]) for r in rows]
 
     async def article_meta(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
         wanted = list(dict.fromkeys(ids))

@@ -27,6 +27,7 @@ CREATE TABLE articles (
     lang TEXT NOT NULL DEFAULT 'id',
     path TEXT NOT NULL DEFAULT '',
     content_hash TEXT NOT NULL,
+    title_stemmed TEXT NOT NULL DEFAULT '',
     text TEXT NOT NULL
 );
 CREATE TABLE sentences (

@@ -76,8 +76,8 @@ class Writer:
         a = facts.article
         c = self.conn
         c.execute(
-            "INSERT INTO articles(id, title, source, url, published, lang, path, content_hash, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles(id, title, source, url, published, lang, path, content_hash,"
+            " title_stemmed, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id,
                 a.title,
@@ -87,13 +87,17 @@ class Writer:
                 a.lang,
                 a.path,
                 facts.content_hash,
+                stem_text(a.title),
                 a.text,
             ),
         )
         c.executemany(
             "INSERT INTO sentences(article_id, idx, start, end, text, stemmed)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            ((a.id, s.index, s.start, s.end, s.text, facts.stemmed[s.index]) for s in facts.sentences),
+            (
+                (a.id, s.index, s.start, s.end, s.text, facts.stemmed[s.index])
+                for s in facts.sentences
+            ),
         )
         c.executemany(
             "INSERT INTO events(article_id, sentence_idx, date, granularity, year_known, date_text,"

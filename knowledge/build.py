@@ -82,14 +82,16 @@ def _extract_task(task: tuple[Article, str, Overrides]) -> ArticleFacts | tuple[
 def _build_lock(db_path: Path) -> Iterator[None]:
     lock_path = db_path.with_name(db_path.name + ".lock")
     with open(lock_path, "w") as handle:
+        # A POSIX record lock, not flock(): forked extraction workers do not inherit it, so a
+        # build killed with -9 frees the lock at once even while its orphaned workers wind down.
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
             raise BuildBusy(f"another build of {db_path} is running") from exc
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def _remove_stale_builds(db_path: Path) -> None:

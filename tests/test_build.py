@@ -161,5 +161,23 @@ async def test_killed_build_leaves_the_old_knowledge_base(tmp_path: Path, corpus
 
 def test_one_build_at_a_time(tmp_path: Path, corpus: Path) -> None:
     db = tmp_path / "kb.db"
-    with build_module._build_lock(db), pytest.raises(BuildBusy):
-        build([corpus], db, progress=False)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, pathlib; from knowledge.build import _build_lock\n"
+            "with _build_lock(pathlib.Path(sys.argv[1])):\n"
+            "    print('locked', flush=True); time.sleep(30)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(BuildBusy):
+            build([corpus], db, progress=False)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert build([corpus], db, progress=False).added

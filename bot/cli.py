@@ -105,7 +105,6 @@ def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
     return 0 if report.loaded or not report.failed else 1
 
 
-
 async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
     from bot.console.render import render
     from bot.service import NewsService

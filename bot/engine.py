@@ -20,7 +20,7 @@ from bot.replies import say
 from bot.terms import TermGroup, all_stems, covered, needed, term_groups
 from knowledge.dates import format_date
 from knowledge.store import Store
-from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
+from knowledge.store.reader import ArticleRow, EventRow, SentenceRow
 
 log = logging.getLogger(__name__)
 
@@ -168,14 +168,16 @@ class Engine:
                 c = self._event_cite(e, q.lang)
                 citations.append(c)
                 lines.append(f"\u2022 {c.label}: \u201c{e.text}\u201d {_source(c)}")
-        return _reply(q, "when", True, "\n".join(lines), citations, title=cite.label,
-                      summary=lines[0])
+        return _reply(
+            q, "when", True, "\n".join(lines), citations, title=cite.label, summary=lines[0]
+        )
 
     async def _timeline(self, q: Query) -> Answer:
         topic = q.subject.strip()
         if topic:
             groups = term_groups(topic)
-            events = await self._matching_events(groups, limit=300)
+            # A timeline is about a topic, not one fact: sentences need half of its terms.
+            events = await self._matching_events(groups, limit=300, loose=True)
             title = say("timeline_title", q.lang, topic=topic)
         else:
             events = await self.store.all_events(limit=1000)
@@ -195,8 +197,17 @@ class Engine:
             if q.lang == "en":
                 nxt = nxt.replace("halaman", "page")
             lines += ["", say("page", q.lang, page=page, pages=pages, next=nxt)]
-        return _reply(q, "timeline", True, "\n".join(lines), citations, title=title,
-                      summary=title, page=page, pages=pages)
+        return _reply(
+            q,
+            "timeline",
+            True,
+            "\n".join(lines),
+            citations,
+            title=title,
+            summary=title,
+            page=page,
+            pages=pages,
+        )
 
     async def _quote(self, q: Query) -> Answer:
         match = self.people.find(q.subject)
@@ -208,7 +219,7 @@ class Engine:
         if topic and quotes:
             groups = term_groups(topic)
             ranked = [(covered(groups, r.stemmed), r) for r in quotes]
-            quotes = [r for score, r in ranked if groups and score >= max(1, needed(groups) - 1)]
+            quotes = [r for score, r in ranked if groups and score >= needed(groups)]
         if not quotes:
             if topic:
                 text = say("quote_topic_none", q.lang, name=person.name, topic=topic)
@@ -218,8 +229,10 @@ class Engine:
                 if speakers:
                     text += " " + say("quote_speakers", q.lang, names=", ".join(speakers[:8]))
             return _reply(q, "quote", False, text, title=person.name)
-        events = {(e.article_id, e.idx): e for e in await self.store.events_at(
-            (r.article_id, r.idx) for r in quotes)}
+        events = {
+            (e.article_id, e.idx): e
+            for e in await self.store.events_at((r.article_id, r.idx) for r in quotes)
+        }
         citations = []
         lines = []
         for r in quotes[:PAGE_SIZE]:
@@ -236,8 +249,9 @@ class Engine:
             if topic
             else say("quote_title", q.lang, name=person.name)
         )
-        return _reply(q, "quote", True, "\n".join([title, *lines]), citations, title=title,
-                      summary=title)
+        return _reply(
+            q, "quote", True, "\n".join([title, *lines]), citations, title=title, summary=title
+        )
 
     async def _search(self, q: Query) -> Answer:
         topic = q.subject.strip() or q.text.strip()
@@ -251,8 +265,9 @@ class Engine:
         return _reply(q, "search", True, "\n".join(lines), citations, title=title, summary=title)
 
     async def _sources(self, q: Query) -> Answer:
-        articles = sorted(self.articles.values(), key=lambda a: (a.published or date.min, a.id),
-                          reverse=True)
+        articles = sorted(
+            self.articles.values(), key=lambda a: (a.published or date.min, a.id), reverse=True
+        )
         if not articles:
             return _reply(q, "sources", False, say("sources_none", q.lang))
         title = say("sources_title", q.lang, n=len(articles))
@@ -275,19 +290,25 @@ class Engine:
         return _reply(q, "sources", True, "\n".join(lines), citations, title=title, summary=title)
 
     async def _help(self, q: Query) -> Answer:
-        return _reply(q, "help", True, say("help", q.lang), title=say("help_title", q.lang),
-                      summary=say("help", q.lang))
+        return _reply(
+            q,
+            "help",
+            True,
+            say("help", q.lang),
+            title=say("help_title", q.lang),
+            summary=say("help", q.lang),
+        )
 
     # -- retrieval ----------------------------------------------------------------------------
 
     async def _matching_sentences(
-        self, groups: list[TermGroup], *, limit: int, events_only: bool = False
+        self, groups: list[TermGroup], *, limit: int, events_only: bool = False, loose: bool = False
     ) -> list[SentenceRow]:
         """Sentences that cover enough of the question's terms, best first."""
         if not groups:
             return []
         rows = await self.store.search(all_stems(groups), limit=limit, events_only=events_only)
-        want = needed(groups)
+        want = math.ceil(len(groups) / 2) if loose else needed(groups)
         good: list[tuple[int, int, SentenceRow]] = []
         for r in rows:
             own = covered(groups, r.stemmed)
@@ -301,8 +322,10 @@ class Engine:
         good.sort(key=lambda t: (-t[0], -t[1], t[2].score))
         return [r for _, _, r in good]
 
-    async def _matching_events(self, groups: list[TermGroup], limit: int = 60) -> list[EventRow]:
-        hits = await self._matching_sentences(groups, limit=limit, events_only=True)
+    async def _matching_events(
+        self, groups: list[TermGroup], limit: int = 60, loose: bool = False
+    ) -> list[EventRow]:
+        hits = await self._matching_sentences(groups, limit=limit, events_only=True, loose=loose)
         rank = {(h.article_id, h.idx): i for i, h in enumerate(hits)}
         events = await self.store.events_at(rank)
         # Best-matching sentence first; within a sentence, the most precise date first.
@@ -403,4 +426,6 @@ def _reply(
 
 
 def _error(question: str, lang: Lang) -> Answer:
-    return Answer(question=question, intent="unknown", found=False, text=say("error", lang), lang=lang)
+    return Answer(
+        question=question, intent="unknown", found=False, text=say("error", lang), lang=lang
+    )

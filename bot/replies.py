@@ -88,7 +88,7 @@ _TEXT: dict[str, dict[Lang, str]] = {
             "/when <peristiwa> \u2014 kapan sesuatu terjadi (contoh: kapan Altman dipecat?)\n"
             "/timeline [topik] \u2014 linimasa peristiwa (contoh: /timeline pemecatan Altman)\n"
             "/quote <nama> [topik] \u2014 pernyataan seseorang (contoh: apa kata Aidan Clark?)\n"
-            "/search <kata kunci> \u2014 cari kalimat yang menjawab (contoh: berapa valuasi OpenAI?)\n"
+            "/search <kata kunci> \u2014 cari kalimat jawaban (contoh: berapa valuasi OpenAI?)\n"
             "/sources \u2014 daftar artikel\n"
             "Pertanyaan biasa dalam bahasa Indonesia atau Inggris juga bisa."
         ),

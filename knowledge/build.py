@@ -1,4 +1,4 @@
-"""Building the knowledge base: articles in, a complete new database file out, swapped in atomically.
+"""Building the knowledge base: articles in, a complete new database file out, swapped in.
 
 A build never touches the database readers have open. It writes a temporary file beside it and
 renames it over the old one only when complete, so a failed or killed build (even `kill -9`)
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from knowledge.extract import EXTRACTOR_VERSION, extract
 from knowledge.models import Article, ArticleFacts, BuildReport
@@ -202,19 +203,19 @@ def _run_extraction(
 
 def _tick(
     results: Iterator[ArticleFacts | tuple[str, str]],
-    bar: object | None,
+    bar: Any,
     on_article: Callable[[int, int], None] | None,
     total: int,
 ) -> Iterator[ArticleFacts | tuple[str, str]]:
     for done, result in enumerate(results, 1):
         if bar is not None:
-            bar.update(1)  # type: ignore[attr-defined]
+            bar.update(1)
         if on_article is not None:
             on_article(done, total)
         yield result
 
 
-def _progress_bar(total: int, progress: bool | None) -> object | None:
+def _progress_bar(total: int, progress: bool | None) -> Any:
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress or total == 0:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge.dates import publication_date, tag_dates
-from knowledge.models import ArticleFacts, DateMention, Event, PersonMention
+from knowledge.models import Article, ArticleFacts, DateMention, Event, PersonMention
 from knowledge.overrides import Overrides
 from knowledge.people import find_orgs, find_people
 from knowledge.quotes import find_quotes
@@ -12,11 +14,12 @@ from knowledge.stemming import stem_text
 
 # Bump when extraction rules change: every article's content hash changes with it, so the next
 # build re-extracts everything instead of keeping facts made by the old rules.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 MAX_EVENTS_PER_SENTENCE = 3
+_ATTRIBUTION = re.compile(r"^[\u2014\u2013-]\s*\S")
 
 
-def extract(article: "Article", overrides: Overrides | None = None) -> ArticleFacts:  # noqa: F821
+def extract(article: Article, overrides: Overrides | None = None) -> ArticleFacts:
     text = article.text
     sentences = split_sentences(text)
     published = publication_date(text, article.published)
@@ -38,9 +41,11 @@ def _events(facts: ArticleFacts, dates: list[DateMention]) -> list[Event]:
         by_sentence.setdefault(facts.sentence_of(mention.start), []).append(mention)
     events: list[Event] = []
     for idx, mentions in sorted(by_sentence.items()):
-        if idx < 0:
+        sentence = facts.sentences[idx] if idx >= 0 else None
+        # A byline ("— Sam Altman (@sama) 26 September 2024") dates the tweet above it; as an
+        # event of its own it would say nothing.
+        if sentence is None or _ATTRIBUTION.match(sentence.text):
             continue
-        sentence = facts.sentences[idx]
         people = _names_in(facts.mentions, sentence.start, sentence.end)
         orgs = tuple(o for o in facts.orgs if o in sentence.text)
         seen: set[tuple[object, str]] = set()

@@ -35,7 +35,9 @@ def _enable_history() -> None:
         pass
 
 
-async def chat(service: NewsService, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+async def chat(
+    service: NewsService, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+) -> None:
     interactive = stdin.isatty()
     if interactive:
         _enable_history()

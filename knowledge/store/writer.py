@@ -139,7 +139,8 @@ class Writer:
         """Every article's person mentions and quote speakers, for corpus-wide name resolution."""
         rows = self.conn.execute(
             "SELECT article_id, start, end, surface, role FROM mentions"
-            " UNION ALL SELECT article_id, start, start, speaker, '' FROM quotes WHERE speaker != ''"
+            " UNION ALL SELECT article_id, start, start, speaker, ''"
+            " FROM quotes WHERE speaker != ''"
             " ORDER BY article_id, start"
         )
         current: str | None = None

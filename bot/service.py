@@ -8,9 +8,10 @@ are answered by the old engine, whose open file handle survives the rename.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 from bot.answer import Answer, Query
@@ -48,6 +49,9 @@ class NewsService:
         self.settings = settings
         self._engine = engine
         self._lock = asyncio.Lock()
+        # Questions in flight per engine: a retired engine is closed only once they finish.
+        self._in_flight: dict[int, int] = {}
+        self._idle = asyncio.Condition()
 
     @classmethod
     async def open(cls, settings: Settings) -> NewsService:
@@ -63,16 +67,39 @@ class NewsService:
         return self._lock.locked()
 
     async def ask(self, text: str) -> Answer:
-        return await self._engine.ask(text)
+        async with self._lease() as engine:
+            return await engine.ask(text)
 
     async def answer(self, query: Query) -> Answer:
-        return await self._engine.answer(query)
+        async with self._lease() as engine:
+            return await engine.answer(query)
+
+    @contextlib.asynccontextmanager
+    async def _lease(self) -> AsyncIterator[Engine]:
+        engine = self._engine
+        key = id(engine)
+        self._in_flight[key] = self._in_flight.get(key, 0) + 1
+        try:
+            yield engine
+        finally:
+            self._in_flight[key] -= 1
+            if not self._in_flight[key]:
+                del self._in_flight[key]
+                async with self._idle:
+                    self._idle.notify_all()
+
+    async def _retire(self, engine: Engine) -> None:
+        async with self._idle:
+            await self._idle.wait_for(lambda: id(engine) not in self._in_flight)
+        await engine.close()
 
     async def complete_names(self, current: str, limit: int = 25) -> list[str]:
-        return await self._engine.complete_names(current, limit)
+        async with self._lease() as engine:
+            return await engine.complete_names(current, limit)
 
     async def complete_topics(self, current: str, limit: int = 25) -> list[str]:
-        return await self._engine.complete_topics(current, limit)
+        async with self._lease() as engine:
+            return await engine.complete_topics(current, limit)
 
     async def reload(self, uploads: Sequence[tuple[str, bytes]] = ()) -> BuildReport:
         """Rebuild from the articles folder (plus uploaded files, saved there first).
@@ -89,7 +116,7 @@ class NewsService:
             )
             new_engine = await Engine.open(self.settings.db_path)
             old, self._engine = self._engine, new_engine
-            await old.close()
+            await self._retire(old)
             if rejected:
                 report = BuildReport(
                     added=report.added,
@@ -116,9 +143,10 @@ class NewsService:
         folder = self._upload_folder()
         for name, data in uploads:
             safe = _SAFE_NAME.sub("_", Path(name).name).lstrip(".") or "upload.txt"
-            errors = [r for r in read_bytes(safe, data) if isinstance(r, ReadError)]
-            if errors and len(errors) == len(read_bytes(safe, data)):
-                rejected.append((name, errors[0].reason))
+            results = read_bytes(safe, data)
+            errors = [r for r in results if isinstance(r, ReadError)]
+            if not results or len(errors) == len(results):
+                rejected.append((name, errors[0].reason if errors else "no article in the file"))
                 continue
             (folder / safe).write_bytes(data)
         return rejected

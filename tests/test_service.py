@@ -13,9 +13,9 @@ from bot.service import NewsService, ReloadBusy
 from knowledge import build as build_module
 
 NEW_ARTICLE = (
-    "Bupati Sleman Resmikan Pasar\n\nBupati Sleman Kustini Purnama meresmikan pasar baru "
-    "pada 5 Mei 2022.\n"
-).encode()
+    b"Bupati Sleman Resmikan Pasar\n\nBupati Sleman Kustini Purnama meresmikan pasar baru "
+    b"pada 5 Mei 2022.\n"
+)
 
 
 @pytest.fixture

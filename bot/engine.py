@@ -25,6 +25,7 @@ from knowledge.store.reader import ArticleRow, EventRow, SentenceRow
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 15
+SOURCE_TITLE_CHARS = 60  # a citation names its article; the full title is in the citation
 MAX_QUESTION_CHARS = 2000
 
 
@@ -394,7 +395,13 @@ def _dedupe_events(events: list[EventRow]) -> list[EventRow]:
 
 def _source(c: Citation) -> str:
     when = f", {c.date}" if c.date else ""
-    return f"[{c.title}{when}]"
+    title = c.title if len(c.title) <= SOURCE_TITLE_CHARS else _clip(c.title, SOURCE_TITLE_CHARS)
+    return f"[{title}{when}]"
+
+
+def _clip(text: str, limit: int) -> str:
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut + "\u2026"
 
 
 def _reply(

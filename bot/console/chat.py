@@ -54,6 +54,9 @@ async def chat(
             break
         if not question:
             continue
+        if not interactive:
+            # Piped input is not echoed by a terminal: show it, so a transcript reads as a chat.
+            print(PROMPT + question, file=stdout)
         answer = await service.ask(question)
         print("\n" + render(answer) + "\n", file=stdout, flush=True)
     print("Sampai jumpa!", file=stdout)

@@ -1,0 +1,399 @@
+"""The role vocabulary: which words name a position, and how a role phrase sits next to a name.
+
+Roles are kept as data (lower-case token tuples) so a moderator-facing fix is a one-line edit.
+Two matchers read it: `role_before` finds a phrase that ends right before a name ("Menteri
+Keuangan Sri ...", "CEO OpenAI, Sam ..."), `role_after` one that follows it as an apposition
+("Satya Nadella, CEO Microsoft,"). Both return the role verbatim as the text spells it,
+including leading modifiers such as "mantan" or "salah satu" because they change its meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+# Position heads. Multi-word entries are matched as whole token sequences.
+_HEADS_TEXT = """
+presiden | wakil presiden | wapres | perdana menteri | menteri | menko | menteri koordinator
+wamen | menkeu | menhub | menlu | mendagri | menpora | menpan | mensesneg | menkumham | menaker
+mendikbud | menristek | menristekdikti | menkes | mensos | menperin | mendag | mentan | menpar
+menag | menhan | menkominfo | menpupr | menlhk | mendes | menkop | seskab | kasad | kepala bnn
+gubernur | wakil gubernur | wagub | bupati | wakil bupati | wabup | wali kota | walikota
+wakil wali kota | wawali | camat | lurah | kepala desa | kades | sekda | sekretaris daerah
+kapolri | wakapolri | kapolda | wakapolda | kapolres | kapolresta | kapolrestabes | kapolsek
+kabareskrim | kadiv | kabid | kasat | kasatreskrim | kasubdit | dirreskrimum | dirreskrimsus
+panglima | panglima tni | ksad | ksal | ksau | kasad | kasal | kasau | pangdam | danrem | dandim
+jaksa agung | jaksa | jaksa penuntut umum | jpu | hakim | hakim agung | hakim ketua | panitera
+ketua | ketua umum | ketum | wakil ketua | waketum | sekjen | sekretaris jenderal | sekretaris
+bendahara | bendahara umum | anggota | ketua dewan | ketua harian | ketua fraksi | ketua komisi
+direktur | direktur utama | dirut | direktur jenderal | dirjen | direktur eksekutif
+presiden direktur | presdir | wakil direktur | komisaris | komisaris utama | komut
+kepala | kepala ilmuwan | kepala badan | kepala dinas | kadis | kepala bagian | kabag | kabiro
+kepala staf | kepala eksekutif | kepala riset | kepala penelitian
+ceo | cfo | cto | coo | cmo | cio | cso | cpo | chro | evp | svp | vp | gm
+chairman | chairwoman | chair | president | vice president | founder | co-founder | cofounder
+director | managing director | executive director | head | chief | officer | secretary
+minister | governor | mayor | senator | spokesperson | spokesman | spokeswoman | researcher
+scientist | chief scientist | analyst | economist | professor | lawyer | attorney | judge
+prosecutor | journalist | reporter | editor | author | writer | investor | engineer | partner
+manager | coach | captain | player | actor | actress | singer | critic | expert | adviser
+advisor | lecturer | chancellor | commissioner | ambassador | king | queen | prince | princess
+pendiri | salah satu pendiri | rekan pendiri | pendiri bersama | penggagas | pemilik | owner
+juru bicara | jurubicara | jubir | humas | kepala humas | kabid humas | kadiv humas
+pengamat | analis | ekonom | kritikus | pakar | ahli | peneliti | ilmuwan | dosen | guru besar
+guru | rektor | wakil rektor | dekan | profesor | mahasiswa | pelajar | siswa | santri
+pengacara | kuasa hukum | advokat | notaris | aktivis | artis | aktris | aktor | penyanyi
+musisi | komedian | sutradara | produser | presenter | selebriti | model | influencer
+pelatih | asisten pelatih | pemain | kapten | atlet | pebulu tangkis | petenis | pesepak bola
+pesepakbola | pebalap | petinju | perenang | manajer | manajer tim | kiper | penyerang
+gelandang | bek | striker | wasit
+wartawan | jurnalis | reporter | editor | redaktur | pemimpin redaksi | pemred | penulis
+kolumnis | blogger | investor | pengusaha | konglomerat | bankir | pedagang | petani | nelayan
+staf | staf khusus | stafsus | staf ahli | penasihat | asisten | sekretaris pribadi | ajudan
+duta besar | dubes | konsul | konsul jenderal | diplomat | utusan khusus
+politikus | politisi | legislator | senator | kader | caleg | capres | cawapres | cagub
+ulama | ustaz | ustadz | kiai | pendeta | pastor | uskup | paus
+dokter | perawat | bidan | psikolog | apoteker | insinyur | arsitek | programmer | pengembang
+rekan | pimpinan | pemimpin | eksekutif | karyawan | pegawai | pejabat | pengurus | relawan
+tersangka | terdakwa | terpidana | saksi | korban | pelaku | narapidana
+raja | ratu | pangeran | sultan | putra mahkota | ibu negara
+"""
+
+# Words that change a role but cannot make one on their own.
+_MODIFIERS_TEXT = """
+mantan | eks | bekas | calon | plt | plt. | plh | plh. | pj | pj. | penjabat | pelaksana tugas
+interim | wakil | senior | salah satu | salah seorang | former | acting
+deputy | vice | co | incoming | outgoing | eks- | ex | ex-
+"""
+
+# Lower-case words allowed between a head and the name: portfolios, fields, ranks of a title.
+_QUALIFIERS_TEXT = """
+utama | umum | eksekutif | senior | teknis | riset | penelitian | produk | teknologi | keuangan
+politik | ekonomi | hukum | keamanan | pertahanan | pendidikan | kesehatan | sosial | agama
+luar | dalam | negeri | perdagangan | perindustrian | pertanian | kehutanan | kelautan | perikanan
+perhubungan | pariwisata | energi | investasi | komunikasi | informatika | informasi | digital
+koperasi | ketenagakerjaan | tenaga | kerja | perumahan | rakyat | pekerjaan | lingkungan | hidup
+maritim | perekonomian | pembangunan | perencanaan | nasional | daerah | desa | agraria | tata
+ruang | pemuda | olahraga | perempuan | anak | kebudayaan | aparatur | negara | reformasi
+birokrasi | sekretariat | kabinet | koordinator | bidang | urusan | divisi | departemen | dinas
+regional | wilayah | internasional | global | operasional | operasi | pemasaran | komersial
+strategi | strategis | bisnis | sains | data | keuangan | industri | kecerdasan | buatan | ai
+keselamatan | kebijakan | publik | pers | media | ilmu | fakultas | jurusan | program | studi
+tim | klub | partai | fraksi | komisi | dewan | pengawas | direksi | perusahaan | lembaga
+utama | harian | bersama | pusat | provinsi | kota | kabupaten | kecamatan | cabang | ranting
+polisi | tni | militer | kejaksaan | pengadilan | negeri | tinggi | agung | independen
+technology | technical | research | product | products | financial | operating | executive
+marketing | information | security | safety | science | scientific | revenue | business
+strategy | people | growth | commercial | legal | communications | policy | engineering
+data | digital | content | creative | medical | investment | risk | compliance | global
+emeritus | general | senior | principal | lead | staff | chief | managing | national
+sementara | of | the | for | at | dari | di | pada | asal | untuk | dan | and | & | bagian
+"""
+
+# Military and police ranks: part of the title, never part of the name.
+_RANKS_TEXT = """
+jenderal | jendral | letjen | mayjen | brigjen | komjen | irjen | kombes | kombespol | akbp
+kompol | akp | iptu | ipda | aiptu | aipda | bripka | brigpol | briptu | bripda | kolonel | kol
+letkol | mayor | kapten | lettu | letda | serka | sertu | serda | kopral | prajurit
+laksamana | laksdya | laksda | laksma | marsekal | marsdya | marsda | marsma | general
+colonel | lieutenant | sergeant | admiral
+"""
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Honorifics sit between a title and a name ("Psikolog Dr. Linda"); they belong to neither.
+HONORIFICS = _wordset(
+    """pak bu bapak ibu mas mbak bung om tante prof prof. dr dr. drs drs. dra dra. ir ir. h h. hj
+    hj. kh kh. tuan nyonya nona mr mr. mrs mrs. ms ms. miss sir dame lord saudara sdr sdr. sdri
+    ny ny. tn tn. syekh syeikh"""
+)
+CONNECTORS = frozenset({"dan", "and", "&", "serta", "sekaligus"})
+# Glue words a title may contain but never end with.
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "at", "dari", "di", "pada", "asal", "untuk"})
+
+
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    items = (part.strip() for part in text.replace("\n", "|").split("|"))
+    return frozenset(tuple(item.split()) for item in items if item)
+
+
+ROLE_HEADS: frozenset[tuple[str, ...]] = _phrases(_HEADS_TEXT)
+MODIFIERS: frozenset[tuple[str, ...]] = _phrases(_MODIFIERS_TEXT)
+QUALIFIERS: frozenset[str] = frozenset(w for p in _phrases(_QUALIFIERS_TEXT) for w in p)
+RANKS: frozenset[str] = frozenset(w for p in _phrases(_RANKS_TEXT) for w in p)
+ROLE_WORDS: frozenset[str] = frozenset(w for p in ROLE_HEADS | MODIFIERS for w in p)
+
+
+def _index_by_last(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[-1], []).append(phrase)
+    for bucket in index.values():
+        bucket.sort(key=len, reverse=True)  # longest phrase wins: "kepala ilmuwan" over "ilmuwan"
+    return index
+
+
+def _index_by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    for bucket in index.values():
+        bucket.sort(key=len, reverse=True)
+    return index
+
+
+_HEADS_BY_LAST = _index_by_last(ROLE_HEADS)
+_HEADS_BY_FIRST = _index_by_first(ROLE_HEADS)
+_MODS_BY_LAST = _index_by_last(MODIFIERS)
+_MODS_BY_FIRST = _index_by_first(MODIFIERS)
+
+# Words, and single punctuation marks that end a role phrase.
+_TOKEN_RE = re.compile(r"[^\s,;:()\[\]\"“”‘’'!?—–•·|/]+|[,;:()\[\]\"“”‘’'!?—–•·|/]")
+_WINDOW = 120
+_LAST_WORD_RE = re.compile(r"([^\s,;:()\[\]\"“”‘’'!?—–•·|/]+)[\s,:]*$")
+_MAX_LOOSE = 7  # qualifiers in a row before we stop believing it is still one title
+_ENCLITIC_RE = re.compile(r"(?:nya|lah)$")
+_ABBREV_DOT = frozenset({"plt.", "plh.", "pj.", "co.", "dr.", "prof.", "jr.", "sr.", "st."})
+# After a name: what may introduce an apposition role.
+_AFTER_INTRO_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?"
+    r"(?:menjabat[ \t]+(?:sebagai[ \t]+)?|merupakan[ \t]+|adalah[ \t]+|sebagai[ \t]+)?)?"
+    r"|[ \t]+(?:selaku|sebagai|adalah|merupakan|is|was|yang[ \t]+menjabat)"
+    r"(?:[ \t]+sebagai)?[ \t]+"
+    r"|[ \t]*\([ \t]*)"
+)
+
+
+# Titles that describe a tie to another person: in "kuasa hukum Setya Novanto, Firman Wijaya"
+# the title belongs to the name after the comma, not to the one it touches.
+RELATIONAL_HEADS = _phrases(
+    """kuasa hukum | pengacara | advokat | istri | suami | anak | putra | putri | ayah | ibu
+    adik | kakak | cucu | menantu | ajudan | asisten | penasihat | juru bicara | jurubicara
+    jubir | sekretaris pribadi | staf khusus | rekan | kolega | lawyer | attorney | wife
+    husband | son | daughter | spokesperson | spokesman | aide | adviser | advisor"""
+)
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    start: int
+    end: int
+    text: str  # verbatim article text
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    word: str  # lower-case, trailing abbreviation dot kept
+    raw: str
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    return [
+        _Tok(m.start(), m.end(), m.group().lower(), m.group())
+        for m in _TOKEN_RE.finditer(text, lo, hi)
+    ]
+
+
+def _norm(word: str) -> str:
+    """A token as the vocabulary spells it: no possessive "-nya", no sentence dot."""
+    if word in _ABBREV_DOT:
+        return word
+    word = word.rstrip(".")
+    if len(word) > 5 and _ENCLITIC_RE.search(word):
+        base = word[:-3]
+        if (base,) in ROLE_HEADS:
+            return base
+    return word
+
+
+def is_relational(role: str) -> bool:
+    """Whether a role phrase ends in a title that points at another person ("kuasa hukum")."""
+    words = tuple(w.lower() for w in role.split())
+    return any(words[-len(h) :] == h for h in RELATIONAL_HEADS if len(h) <= len(words))
+
+
+def is_role_word(word: str) -> bool:
+    """Whether a single word belongs to a title (head, modifier or rank), any case."""
+    low = word.lower().rstrip(".")
+    return low in ROLE_WORDS or low in RANKS or (low,) in ROLE_HEADS
+
+
+def is_qualifier(word: str) -> bool:
+    """Lower-case field or portfolio word that may sit inside a title ("Menteri Keuangan")."""
+    return word.lower() in QUALIFIERS
+
+
+def _ends_sentence(tok: _Tok) -> bool:
+    return tok.raw.endswith(".") and tok.word not in _ABBREV_DOT and len(tok.raw) > 2
+
+
+def _is_capitalised(raw: str) -> bool:
+    return any(c.isupper() for c in raw[:3]) or raw[:1].isdigit()
+
+
+def _is_loose(tok: _Tok) -> bool:
+    """A token that may sit between a head and the name: an org, a field, a rank."""
+    word = _norm(tok.word)
+    return (
+        _is_capitalised(tok.raw)
+        or word in QUALIFIERS
+        or word in RANKS
+        or (word,) in MODIFIERS
+        or word in CONNECTORS
+    )
+
+
+def _match_back(toks: list[_Tok], j: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    """Length of the longest vocabulary phrase ending at token j, 0 if none."""
+    for phrase in index.get(_norm(toks[j].word), ()):
+        n = len(phrase)
+        if j - n + 1 < 0:
+            continue
+        if all(_norm(toks[j - n + 1 + k].word) == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _chief_officer_back(toks: list[_Tok], j: int) -> int:
+    """'chief <field...> officer' as one head, read backwards from 'officer'."""
+    if _norm(toks[j].word) != "officer":
+        return 0
+    for k in range(1, 4):
+        if j - k >= 0 and _norm(toks[j - k].word) == "chief":
+            return k + 1
+    return 0
+
+
+def _may_end_title(text: str, lo: int, hi: int) -> bool:
+    """Cheap first look: most names follow a verb or preposition, which no title ends with."""
+    last = _LAST_WORD_RE.search(text, lo, hi)
+    if last is None:
+        return False
+    word = _norm(last.group(1).lower())
+    return (
+        _is_capitalised(last.group(1))
+        or word in HONORIFICS
+        or word in QUALIFIERS
+        or word in RANKS
+        or word in _HEADS_BY_LAST
+        or word == "officer"
+        or word in _MODS_BY_LAST
+    )
+
+
+@lru_cache(maxsize=512)
+def role_before(text: str, name_start: int, floor: int = 0) -> RoleSpan | None:
+    """The role phrase ending right before `name_start` ("CEO OpenAI, " / "mantan peneliti ").
+
+    `floor` is where the previous person's name ended: a title never reaches across it.
+    """
+    if not _may_end_title(text, max(floor, name_start - 40), name_start):
+        return None
+    lo = max(floor, name_start - _WINDOW)
+    toks = _tokens(text, lo, name_start)
+    j = len(toks) - 1
+    while j >= 0 and toks[j].word in HONORIFICS:
+        j -= 1
+    if j >= 0 and toks[j].raw in (",", ":"):
+        j -= 1
+    if j < 0 or _ends_sentence(toks[j]) or _norm(toks[j].word) in CONNECTORS | _FUNCTION_WORDS:
+        return None
+    role_end = toks[j].end
+    role_start = -1
+    loose = 0
+    while j >= 0 and loose <= _MAX_LOOSE:
+        tok = toks[j]
+        if _ends_sentence(tok) and role_start < 0:
+            return None
+        if _ends_sentence(tok):
+            break
+        head = _chief_officer_back(toks, j) or _match_back(toks, j, _HEADS_BY_LAST)
+        if head:
+            j -= head
+            role_start, loose = toks[j + 1].start, 0
+            continue
+        mod = _match_back(toks, j, _MODS_BY_LAST) if role_start >= 0 else 0
+        if mod:
+            j -= mod
+            role_start, loose = toks[j + 1].start, 0
+            continue
+        if not _is_loose(tok):
+            break
+        j -= 1
+        loose += 1
+    if role_start < 0:
+        return None
+    return RoleSpan(role_start, role_end, text[role_start:role_end])
+
+
+def _match_forward(toks: list[_Tok], i: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    for phrase in index.get(_norm(toks[i].word), ()):
+        n = len(phrase)
+        if i + n > len(toks):
+            continue
+        if all(_norm(toks[i + k].word) == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _chief_officer_forward(toks: list[_Tok], i: int) -> int:
+    if _norm(toks[i].word) != "chief":
+        return 0
+    for k in range(1, 4):
+        if i + k < len(toks) and _norm(toks[i + k].word) == "officer":
+            return k + 1
+    return 0
+
+
+def _title_forward(toks: list[_Tok], i: int) -> tuple[int, bool]:
+    """Consume modifiers then one head from token i; returns (next index, found a head)."""
+    while i < len(toks):
+        mod = _match_forward(toks, i, _MODS_BY_FIRST)
+        head = _chief_officer_forward(toks, i) or _match_forward(toks, i, _HEADS_BY_FIRST)
+        if head and head >= mod:
+            return i + head, True
+        if not mod:
+            return i, False
+        i += mod
+    return i, False
+
+
+@lru_cache(maxsize=512)
+def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan | None:
+    """An apposition role after a name: ", CEO Microsoft," / " selaku Ketua Umum PAN".
+
+    `ceiling` is where the next person's name starts: a title never reaches into it.
+    """
+    intro = _AFTER_INTRO_RE.match(text, name_end)
+    if intro is None:
+        return None
+    hi = min(len(text), name_end + _WINDOW, ceiling if ceiling is not None else len(text))
+    start = intro.end()
+    toks = _tokens(text, start, hi)
+    i, found = _title_forward(toks, 0)
+    if not found or not toks or toks[0].start != start:
+        return None
+    last = i - 1
+    while i < len(toks) and not _ends_sentence(toks[i - 1]):
+        word = _norm(toks[i].word)
+        if word in CONNECTORS:
+            nxt, found = _title_forward(toks, i + 1)
+            if found:  # "pendiri dan CEO ...": a second title joins the first
+                last = i = nxt - 1
+            i += 1
+            continue
+        if not _is_loose(toks[i]):
+            break
+        if word not in _FUNCTION_WORDS:
+            last = i
+        i += 1
+    end = toks[last].end
+    if _ends_sentence(toks[last]):
+        end -= 1
+    return RoleSpan(start, end, text[start:end])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,14 +20,23 @@ from bot.names import PersonIndex
 from bot.replies import say
 from bot.terms import TermGroup, all_stems, covered, needed, term_groups
 from knowledge.dates import format_date
+from knowledge.stemming import stem, words
 from knowledge.store import Store
-from knowledge.store.reader import ArticleRow, EventRow, SentenceRow
+from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 15
 SOURCE_TITLE_CHARS = 60  # a citation names its article; the full title is in the citation
 MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a question is about: the people it names, and its other terms."""
+
+    groups: list[TermGroup]
+    people: list[PersonRow]
 
 
 class Engine:
@@ -153,8 +163,7 @@ class Engine:
 
     async def _when(self, q: Query) -> Answer:
         topic = q.subject.strip()
-        groups = term_groups(topic)
-        events = await self._matching_events(groups)
+        events = await self._matching_events(self._topic(topic))
         if not events:
             text = say("when_none", q.lang, topic=topic or q.text)
             return _reply(q, "when", False, text)
@@ -176,9 +185,8 @@ class Engine:
     async def _timeline(self, q: Query) -> Answer:
         topic = q.subject.strip()
         if topic:
-            groups = term_groups(topic)
             # A timeline is about a topic, not one fact: sentences need half of its terms.
-            events = await self._matching_events(groups, limit=300, loose=True)
+            events = await self._matching_events(self._topic(topic), limit=300, loose=True)
             title = say("timeline_title", q.lang, topic=topic)
         else:
             events = await self.store.all_events(limit=1000)
@@ -256,8 +264,7 @@ class Engine:
 
     async def _search(self, q: Query) -> Answer:
         topic = q.subject.strip() or q.text.strip()
-        groups = term_groups(topic)
-        hits = await self._matching_sentences(groups, limit=40)
+        hits = await self._matching_sentences(self._topic(topic), limit=40)
         if not hits:
             return _reply(q, "search", False, say("search_none", q.lang, topic=topic))
         citations = [self._cite(h.article_id, h.text) for h in hits[:3]]
@@ -302,13 +309,26 @@ class Engine:
 
     # -- retrieval ----------------------------------------------------------------------------
 
+    def _topic(self, text: str) -> Topic:
+        people, rest = self.people.in_text(text)
+        return Topic(term_groups(rest), people)
+
     async def _matching_sentences(
-        self, groups: list[TermGroup], *, limit: int, events_only: bool = False, loose: bool = False
+        self, topic: Topic, *, limit: int, events_only: bool = False, loose: bool = False
     ) -> list[SentenceRow]:
-        """Sentences that cover enough of the question's terms, best first."""
-        if not groups:
+        """Sentences that name the topic's people and cover enough of its terms, best first."""
+        groups, people = topic.groups, topic.people
+        if groups:
+            name_stems = [stem(w) for p in people for w in words(p.name)]
+            stems = all_stems(groups) + name_stems
+            rows = await self.store.search(stems, limit=limit, events_only=events_only)
+        elif people:
+            ids = [p.id for p in people]
+            rows = await self.store.person_sentences(ids, limit=limit, events_only=events_only)
+        else:
             return []
-        rows = await self.store.search(all_stems(groups), limit=limit, events_only=events_only)
+        if people:
+            rows = await self._naming(rows, {p.id for p in people})
         want = math.ceil(len(groups) / 2) if loose else needed(groups)
         good: list[tuple[int, int, SentenceRow]] = []
         for r in rows:
@@ -318,15 +338,27 @@ class Engine:
             # but one of the terms.
             title = self.articles.get(r.article_id)
             context = covered(groups, f"{r.stemmed} {title.title_stemmed if title else ''}")
-            if context >= want and own >= max(1, want - 1):
+            if context >= want and (not groups or own >= max(1, want - 1)):
                 good.append((context, own, r))
         good.sort(key=lambda t: (-t[0], -t[1], t[2].score))
         return [r for _, _, r in good]
 
+    async def _naming(self, rows: list[SentenceRow], wanted: set[int]) -> list[SentenceRow]:
+        """Rows about the wanted people: naming them, or in an article about them naming nobody
+        else ("Dia tiba di Bali pada Senin" in an article about her), never about a namesake."""
+        named = await self.store.people_at((r.article_id, r.idx) for r in rows)
+        in_article = await self.store.article_people(r.article_id for r in rows)
+        kept = []
+        for r in rows:
+            here = named[(r.article_id, r.idx)]
+            if wanted <= here or (wanted <= in_article[r.article_id] and not here - wanted):
+                kept.append(r)
+        return kept
+
     async def _matching_events(
-        self, groups: list[TermGroup], limit: int = 60, loose: bool = False
+        self, topic: Topic, limit: int = 60, loose: bool = False
     ) -> list[EventRow]:
-        hits = await self._matching_sentences(groups, limit=limit, events_only=True, loose=loose)
+        hits = await self._matching_sentences(topic, limit=limit, events_only=True, loose=loose)
         rank = {(h.article_id, h.idx): i for i, h in enumerate(hits)}
         events = await self.store.events_at(rank)
         # Best-matching sentence first; within a sentence, the most precise date first.

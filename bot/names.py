@@ -65,6 +65,26 @@ class PersonIndex:
             return NameMatch(self._by_key[best_key][0])
         return NameMatch(None, tuple(p.name for p in candidates[:5]))
 
+    def in_text(self, text: str) -> tuple[list[PersonRow], str]:
+        """The people a question names (exactly, by name or unambiguous alias), and the rest.
+
+        Longest names first, so "Lindsay Lohan" wins over a lone "Lohan".
+        """
+        tokens = utils.default_process(text).split()
+        found: list[PersonRow] = []
+        used = [False] * len(tokens)
+        for size in range(min(4, len(tokens)), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                if any(used[i : i + size]):
+                    continue
+                people = self._by_key.get(" ".join(tokens[i : i + size]))
+                if people and len(people) == 1 and (size > 1 or len(tokens[i]) > 3):
+                    if people[0] not in found:
+                        found.append(people[0])
+                    used[i : i + size] = [True] * size
+        rest = " ".join(t for t, u in zip(tokens, used, strict=True) if not u)
+        return found, rest
+
     def complete(self, current: str, limit: int = 25) -> list[str]:
         """Names for autocomplete: prefix and fuzzy matches, best first."""
         names = self.names()

@@ -41,6 +41,8 @@ ABBREVIATIONS = frozenset(
         *("kec", "kab", "kel", "prov", "jl", "jln", "gg", "kp", "ds"),
         # companies and references
         *("inc", "co", "ltd", "corp", "bros", "dept", "univ", "approx", "est", "vs", "v"),
+        # Indonesian company forms, often written with a stop: "milik PT. Maju Jaya"
+        *("pt", "cv", "tbk", "persero"),
         *("cf", "al", "ca", "pp", "ed", "eds"),
     }
 )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answer import Answer, Query
 from bot.engine import Engine
+from knowledge.build import build
 
 
 def _snippets(answer: Answer) -> list[str]:
@@ -148,3 +151,22 @@ async def test_bundled_who_and_when(bundled_engine: Engine) -> None:
     assert fired.found and fired.citations[0].date is not None
     nobody = await bundled_engine.ask("siapa Hendrik Lorentz")
     assert not nobody.found
+
+
+async def test_a_namesake_is_not_the_person_asked_about(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "lombok.txt").write_text(
+        "Penyanyi Sari Kusuma Berlibur ke Lombok\n\n"
+        "Penyanyi Sari Kusuma tiba di Lombok pada 12 Juli 2017 untuk berlibur.\n\n"
+        "Adiknya, pengusaha Bayu Kusuma, menikah di Lombok pada 2 Juli 2017.\n",
+        encoding="utf-8",
+    )
+    build([folder], tmp_path / "kb.db", progress=False)
+    eng = await Engine.open(tmp_path / "kb.db")
+    try:
+        answer = await eng.ask("kapan Sari Kusuma ke Lombok?")
+        assert answer.found
+        assert [c.date for c in answer.citations] == ["2017-07-12"]
+    finally:
+        await eng.close()

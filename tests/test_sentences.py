@@ -212,3 +212,11 @@ def test_bundled_articles_split_verbatim(path: Path) -> None:
         assert "\n" not in sentence.text
     starts = [s.start for s in sentences]
     assert starts == sorted(starts)
+
+
+def test_company_form_with_a_stop_does_not_split() -> None:
+    text = "Produk itu milik PT. Sinar Harapan Abadi, Jumat (3/4/2020). Ekspor berlanjut."
+    assert [s.text for s in split_sentences(text)] == [
+        "Produk itu milik PT. Sinar Harapan Abadi, Jumat (3/4/2020).",
+        "Ekspor berlanjut.",
+    ]

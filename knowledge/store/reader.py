@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
 from knowledge.store import schema
 from knowledge.store.fts import match_any
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,57 @@ class Store:
         )
         return [SentenceRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
+    async def person_sentences(
+        self, person_ids: Sequence[int], *, limit: int = 50, events_only: bool = False
+    ) -> list[SentenceRow]:
+        """Sentences naming any of the people, in article order."""
+        if not person_ids:
+            return []
+        marks = ",".join("?" * len(person_ids))
+        join = (
+            " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = s.article_id"
+            " AND e.sentence_idx = s.idx)"
+            if events_only
+            else ""
+        )
+        rows = await self._all(
+            "SELECT DISTINCT s.article_id, s.idx, s.text, 0.0, s.stemmed FROM mentions m"
+            " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_idx"
+            f" WHERE m.person_id IN ({marks})" + join + " ORDER BY s.article_id, s.idx LIMIT ?",
+            (*person_ids, limit),
+        )
+        return [SentenceRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    async def people_at(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], set[int]]:
+        """Who each (article id, sentence index) sentence names."""
+        pairs = list(dict.fromkeys(keys))
+        found: dict[tuple[str, int], set[int]] = {p: set() for p in pairs}
+        for chunk in _chunks(pairs, 400):
+            marks = " OR ".join("(article_id = ? AND sentence_idx = ?)" for _ in chunk)
+            rows = await self._all(
+                f"SELECT article_id, sentence_idx, person_id FROM mentions WHERE ({marks})"
+                " AND person_id IS NOT NULL",
+                [v for pair in chunk for v in pair],
+            )
+            for article_id, idx, pid in rows:
+                found[(article_id, idx)].add(pid)
+        return found
+
+    async def article_people(self, article_ids: Iterable[str]) -> dict[str, set[int]]:
+        """Who each article names anywhere."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, set[int]] = {a: set() for a in ids}
+        for chunk in _chunks(ids, 400):
+            marks = ",".join("?" * len(chunk))
+            rows = await self._all(
+                f"SELECT DISTINCT article_id, person_id FROM mentions WHERE article_id IN ({marks})"
+                " AND person_id IS NOT NULL",
+                chunk,
+            )
+            for article_id, pid in rows:
+                found[article_id].add(pid)
+        return found
+
     async def stemmed(self, article_id: str, idx: int) -> str:
         rows = await self._all(
             "SELECT stemmed FROM sentences WHERE article_id = ? AND idx = ?", (article_id, idx)
@@ -244,6 +297,12 @@ class Store:
             for org in value.split("|"):
                 counts[org] = counts.get(org, 0) + 1
         return sorted(counts, key=lambda o: (-counts[o], o))[:limit]
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    # SQLite caps bound parameters per statement; big IN lists go in slices.
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _event(r: Sequence[Any]) -> EventRow:

@@ -236,6 +236,14 @@ def _resolve_people(writer: Writer, overrides: Overrides) -> None:
             name = registry.canonical(m.name, article_id)
             if name:
                 canonical[(article_id, m.name)] = name
+    # A speaker becomes a person only through a person the registry knows: a tweet signed
+    # "OpenAI" is a quote, but OpenAI is not a person.
+    for article_id, speaker in writer.speakers():
+        if (article_id, speaker) in canonical:
+            continue
+        found = registry.candidates(speaker, article_id)
+        if len(found) == 1:
+            canonical[(article_id, speaker)] = found[0]
     writer.set_people(canonical, overrides.roles)
 
 

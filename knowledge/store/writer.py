@@ -136,12 +136,9 @@ class Writer:
         self.conn.commit()
 
     def mentions_by_article(self) -> Iterator[tuple[str, list[PersonMention]]]:
-        """Every article's person mentions and quote speakers, for corpus-wide name resolution."""
+        """Every article's person mentions, for corpus-wide name resolution."""
         rows = self.conn.execute(
-            "SELECT article_id, start, end, surface, role FROM mentions"
-            " UNION ALL SELECT article_id, start, start, speaker, ''"
-            " FROM quotes WHERE speaker != ''"
-            " ORDER BY article_id, start"
+            "SELECT article_id, start, end, surface, role FROM mentions ORDER BY article_id, start"
         )
         current: str | None = None
         bucket: list[PersonMention] = []
@@ -153,6 +150,13 @@ class Writer:
             bucket.append(PersonMention(start=start, end=end, name=surface, role=role))
         if current is not None:
             yield current, bucket
+
+    def speakers(self) -> list[tuple[str, str]]:
+        """(article id, speaker as written) of every attributed quote."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT article_id, speaker FROM quotes WHERE speaker != ''"
+        ).fetchall()
+        return [(a, s) for a, s in rows]
 
     def set_people(
         self,

@@ -1,0 +1,213 @@
+"""The Discord client: command sync, DMs and mentions, cooldown, and error handling.
+
+Intents (for the README): newsbot asks only for `guilds`, `guild_messages` and `dm_messages`,
+none of them privileged. It does NOT need the privileged Message Content intent: Discord
+delivers the content of direct messages to the bot and of server messages that mention the
+bot even without it, and those are the only messages newsbot reads. Slash commands never need
+it. Enable "Message Content Intent" in the Developer Portal only if you change the bot to read
+messages that do not mention it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.answer import Answer
+from bot.config import ConfigError, Settings
+from bot.discord.commands import (
+    Interaction,
+    NewsServiceLike,
+    NewsTranslator,
+    interaction_lang,
+    register_commands,
+    send_notice,
+)
+from bot.discord.pager import NO_MENTIONS, paged, with_page
+from bot.discord.render import text
+from bot.language import detect_language
+
+log = logging.getLogger(__name__)
+
+# Commands that cost the service nothing are never rate-limited.
+COOLDOWN_EXEMPT = frozenset({"help"})
+# Past this many remembered users, expired entries are dropped so memory stays bounded.
+COOLDOWN_PRUNE_AT = 10_000
+
+
+class UserCooldown:
+    """One request per `seconds` per user, shared by slash commands and messages."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = max(0.0, seconds)
+        self._clock = clock
+        self._last: dict[int, float] = {}
+
+    def retry_after(self, user_id: int) -> float:
+        """0.0 and the request is counted, or the seconds left to wait (not counted)."""
+        if self.seconds == 0:
+            return 0.0
+        now = self._clock()
+        last = self._last.get(user_id)
+        if last is not None and now - last < self.seconds:
+            return self.seconds - (now - last)
+        if len(self._last) >= COOLDOWN_PRUNE_AT:
+            self._prune(now)
+        self._last[user_id] = now
+        return 0.0
+
+    def _prune(self, now: float) -> None:
+        self._last = {u: t for u, t in self._last.items() if now - t < self.seconds}
+
+
+class NewsTree(app_commands.CommandTree[Any]):
+    """The command tree with the shared cooldown and polite errors for every command."""
+
+    def __init__(self, client: discord.Client, cooldown: UserCooldown) -> None:
+        super().__init__(client)
+        self.cooldown = cooldown
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        if interaction.type is not discord.InteractionType.application_command:
+            return True
+        command = interaction.command
+        if command is not None and command.name in COOLDOWN_EXEMPT:
+            return True
+        retry = self.cooldown.retry_after(interaction.user.id)
+        if retry > 0:
+            bucket = app_commands.Cooldown(1, self.cooldown.seconds)
+            raise app_commands.CommandOnCooldown(bucket, retry)
+        return True
+
+    async def on_error(self, interaction: Interaction, error: app_commands.AppCommandError) -> None:
+        lang = interaction_lang(interaction)
+        if isinstance(error, app_commands.CommandOnCooldown):
+            message = text("cooldown", lang, seconds=math.ceil(error.retry_after))
+        else:
+            name = interaction.command.name if interaction.command else "?"
+            cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+            log.error("command /%s failed for user %s", name, interaction.user.id, exc_info=cause)
+            message = text("error", lang)
+        try:
+            await send_notice(interaction, message)
+        except discord.HTTPException:
+            log.exception("could not tell the user about an error")
+
+
+class NewsBot(discord.Client):
+    def __init__(
+        self,
+        settings: Settings,
+        service: NewsServiceLike,
+        *,
+        started: float | None = None,
+        guild_ready_timeout: float = 2.0,
+    ) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        intents.guild_messages = True
+        intents.dm_messages = True
+        super().__init__(
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            guild_ready_timeout=guild_ready_timeout,
+        )
+        self.settings = settings
+        self.service = service
+        self.started = time.perf_counter() if started is None else started
+        self.cooldown = UserCooldown(settings.cooldown_seconds)
+        self.tree = NewsTree(self, self.cooldown)
+        register_commands(self.tree, service, settings)
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(NewsTranslator())
+        try:
+            await self._sync_commands()
+        except discord.HTTPException:
+            # Without a sync the previously registered commands still work; DMs work anyway.
+            log.exception("slash command sync failed")
+
+    async def _sync_commands(self) -> None:
+        if not self.settings.dev_guild_ids:
+            synced = await self.tree.sync()
+            log.info("synced %d global commands", len(synced))
+            return
+        for guild_id in self.settings.dev_guild_ids:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), guild_id)
+
+    async def on_ready(self) -> None:
+        seconds = time.perf_counter() - self.started
+        user = self.user
+        log.info("ready as %s (%s) in %.2f s", user, user.id if user else "?", seconds)
+
+    async def on_message(self, message: discord.Message) -> None:
+        question = self.question_in(message)
+        if question is None:
+            return
+        if not question:
+            await self._reply(message, content=text("empty_question", "id"))
+            return
+        retry = self.cooldown.retry_after(message.author.id)
+        if retry > 0:
+            lang = detect_language(question)
+            await self._reply(message, content=text("cooldown", lang, seconds=math.ceil(retry)))
+            return
+        async with message.channel.typing():
+            answer = await self.service.ask(question)
+
+        def fetch(page: int) -> Awaitable[Answer]:
+            return self.service.ask(with_page(question, page))
+
+        embed, pager = paged(answer, message.author.id, fetch)
+        view = pager if pager is not None else discord.utils.MISSING
+        sent = await self._reply(message, embed=embed, view=view)
+        if pager is not None:
+            pager.message = sent
+
+    def question_in(self, message: discord.Message) -> str | None:
+        """The question a message asks the bot, "" for an empty one, None if not for us."""
+        me = self.user
+        if me is None or message.author.bot or message.author.id == me.id:
+            return None
+        if isinstance(message.channel, discord.DMChannel):
+            return message.content.strip()
+        if message.guild is not None and any(u.id == me.id for u in message.mentions):
+            return re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
+        return None
+
+    async def _reply(self, message: discord.Message, **kwargs: Any) -> discord.Message:
+        if message.guild is None:
+            return await message.channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
+        return await message.reply(mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs)
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        log.exception("unhandled error in %s", event_method)
+        message = args[0] if args and isinstance(args[0], discord.Message) else None
+        question = None if message is None else self.question_in(message)
+        if message is None or question is None:
+            return
+        try:
+            await self._reply(message, content=text("error", detect_language(question)))
+        except discord.HTTPException:
+            log.exception("could not tell the user about an error")
+
+
+async def run_bot(
+    settings: Settings, service: NewsServiceLike, *, started: float | None = None
+) -> None:
+    """Runs until the connection is closed; the caller owns (and closes) the service."""
+    if not settings.discord_token:
+        raise ConfigError("DISCORD_TOKEN is not set")
+    bot = NewsBot(settings, service, started=started)
+    async with bot:
+        await bot.start(settings.discord_token)

@@ -1,0 +1,338 @@
+"""Answer -> Discord embeds, paged to fit every Discord limit. Pure: no network, no state.
+
+Discord rejects a whole message when one limit is crossed, so every string that reaches an
+embed passes through `_clip` here, and pages are packed by measured length rather than by
+a fixed count of citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import discord
+
+from bot.answer import Answer, Citation, Lang
+from knowledge.models import BuildReport
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+MESSAGE_LIMIT = 6000
+CONTENT_LIMIT = 2000
+MAX_FIELDS = 25
+
+# Fewer citations per page than Discord allows: a page of 25 snippets is unreadable on a phone.
+FIELDS_PER_PAGE = 5
+# Room kept free on every page for the footer ("Halaman 12/12 · ...").
+FOOTER_RESERVE = 100
+# A snippet longer than this is cut so a page keeps several citations.
+SNIPPET_LIMIT = 700
+
+COLOUR_FOUND = discord.Colour.from_rgb(46, 134, 193)
+COLOUR_NOT_FOUND = discord.Colour.from_rgb(149, 165, 166)
+COLOUR_REPORT = discord.Colour.from_rgb(39, 174, 96)
+COLOUR_REPORT_FAILED = discord.Colour.from_rgb(230, 126, 34)
+
+_MONTHS: dict[Lang, tuple[str, ...]] = {
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+_TEXT: dict[str, dict[Lang, str]] = {
+    "answer": {"id": "Jawaban", "en": "Answer"},
+    "not_found": {"id": "Tidak ditemukan", "en": "Nothing found"},
+    "not_found_text": {
+        "id": "Maaf, saya tidak menemukan jawabannya di artikel yang ada.",
+        "en": "Sorry, I could not find that in the articles I have.",
+    },
+    "suggestions": {"id": "Mungkin maksud Anda", "en": "Did you mean"},
+    "page": {"id": "Halaman {page}/{pages}", "en": "Page {page}/{pages}"},
+    "part": {"id": "Bagian {page}/{pages}", "en": "Part {page}/{pages}"},
+    "sources": {"id": "{n} kutipan", "en": "{n} citations"},
+    "error": {
+        "id": "Maaf, terjadi kesalahan saat memproses permintaan Anda. Silakan coba lagi nanti.",
+        "en": "Sorry, something went wrong while handling your request. Please try again later.",
+    },
+    "cooldown": {
+        "id": "Pelan-pelan ya 🙂 Coba lagi dalam {seconds} detik.",
+        "en": "Easy there 🙂 Please try again in {seconds} seconds.",
+    },
+    "empty_question": {
+        "id": "Silakan ketik pertanyaan Anda, misalnya: siapa CEO perusahaan itu?",
+        "en": "Please type your question, for example: who is the company's CEO?",
+    },
+    "reload_refused": {
+        "id": "Hanya moderator (izin Kelola Server atau peran moderator) yang boleh memuat ulang.",
+        "en": "Only moderators (Manage Server permission or a moderator role) may reload.",
+    },
+    "reload_refused_dm": {
+        "id": "Di pesan langsung, hanya pemilik bot yang boleh memuat ulang.",
+        "en": "In direct messages only the bot owner may reload.",
+    },
+    "reload_busy": {
+        "id": "Pemuatan ulang sedang berjalan. Tunggu sampai selesai, lalu coba lagi.",
+        "en": "A reload is already running. Please wait for it to finish and try again.",
+    },
+    "reload_bad_upload": {
+        "id": "Berkas {name} tidak bisa dipakai: {reason}",
+        "en": "File {name} cannot be used: {reason}",
+    },
+    "reload_title": {"id": "Basis pengetahuan dimuat ulang", "en": "Knowledge base reloaded"},
+    "reload_summary": {
+        "id": "{loaded} artikel dimuat dalam {seconds:.1f} detik.",
+        "en": "{loaded} articles loaded in {seconds:.1f} s.",
+    },
+    "added": {"id": "Ditambahkan", "en": "Added"},
+    "changed": {"id": "Diubah", "en": "Changed"},
+    "removed": {"id": "Dihapus", "en": "Removed"},
+    "failed": {"id": "Gagal", "en": "Failed"},
+    "none": {"id": "tidak ada", "en": "none"},
+    "more": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
+    "pager_not_yours": {
+        "id": "Tombol ini hanya untuk yang bertanya. Ajukan pertanyaan sendiri, ya.",
+        "en": "These buttons belong to whoever asked. Ask your own question.",
+    },
+    "previous": {"id": "Sebelumnya", "en": "Previous"},
+    "next": {"id": "Berikutnya", "en": "Next"},
+}
+
+
+def text(key: str, lang: Lang, **values: object) -> str:
+    """A user-facing sentence in the reader's language, clipped to a message's content limit."""
+    return _clip(_TEXT[key][lang].format(**values), CONTENT_LIMIT)
+
+
+def lang_for_locale(locale: str) -> Lang:
+    """Discord locales are "en-US", "en-GB", "id", ...: only English readers get English."""
+    return "en" if str(locale).lower().startswith("en") else "id"
+
+
+def format_date(iso: str | None, lang: Lang) -> str:
+    """ISO date -> "17 November 2023"; anything unparsable is shown as given."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    value: str
+
+    def __len__(self) -> int:
+        return len(self.name) + len(self.value)
+
+
+def render_answer(answer: Answer) -> list[discord.Embed]:
+    """One embed per page; every page fits Discord's limits on its own."""
+    if not answer.found:
+        return [_not_found_embed(answer)]
+    title = _clip(answer.title or text("answer", answer.lang), TITLE_LIMIT)
+    chunks = _split(_body(answer, title), DESCRIPTION_LIMIT)
+    fields = [_citation_field(i, c, answer.lang) for i, c in enumerate(answer.citations, 1)]
+    pages = _pack(title, chunks, fields)
+    _add_footers(pages, answer)
+    return pages
+
+
+def _body(answer: Answer, title: str) -> str:
+    # With citations the embed lists them as fields, so only the lead goes in the description;
+    # `text` would repeat every snippet, and so would a lead that quotes one.
+    if not answer.citations:
+        return answer.summary or answer.text
+    lead = answer.summary.strip()
+    if lead == title or any(c.snippet and c.snippet in lead for c in answer.citations):
+        return ""
+    return lead
+
+
+def _not_found_embed(answer: Answer) -> discord.Embed:
+    lang = answer.lang
+    body = answer.summary or answer.text or text("not_found_text", lang)
+    embed = discord.Embed(
+        title=_clip(answer.title or text("not_found", lang), TITLE_LIMIT),
+        description=_clip(body, DESCRIPTION_LIMIT - 200),
+        colour=COLOUR_NOT_FOUND,
+    )
+    if answer.suggestions:
+        listed = "\n".join(f"• {_escape(s)}" for s in answer.suggestions[:10])
+        embed.add_field(
+            name=text("suggestions", lang), value=_clip(listed, FIELD_VALUE_LIMIT), inline=False
+        )
+    return embed
+
+
+def _citation_field(number: int, citation: Citation, lang: Lang) -> _Field:
+    when = format_date(citation.date, lang)
+    heading = citation.label or when or citation.title
+    name = _clip(f"{number}. {heading}", FIELD_NAME_LIMIT)
+    source = _source_line(citation, when, lang)
+    snippet = " ".join(citation.snippet.split())
+    if not snippet:
+        return _Field(name, source)
+    room = FIELD_VALUE_LIMIT - len(source) - 3
+    quoted = "> " + _clip(_escape(snippet), min(room, SNIPPET_LIMIT))
+    return _Field(name, f"{quoted}\n{source}")
+
+
+def _source_line(citation: Citation, when: str, lang: Lang) -> str:
+    title = _clip(citation.title or citation.article, 150)
+    if citation.url.startswith(("http://", "https://")) and len(citation.url) <= 400:
+        shown = f"[{_escape_link_text(title)}]({citation.url})"
+    else:
+        shown = _escape(title)
+    parts = [shown]
+    # The field's heading shows the date unless a role label took its place.
+    if when and citation.label and not _label_dates(citation):
+        parts.append(when)
+    if citation.source:
+        parts.append(_escape(_clip(citation.source, 60)))
+    return "— " + " · ".join(parts)
+
+
+def _label_dates(citation: Citation) -> bool:
+    """True when the label already is the date (an event's "November 2023")."""
+    year = (citation.date or "")[:4]
+    return bool(citation.label) and year.isdigit() and year in citation.label
+
+
+def _pack(title: str, chunks: list[str], fields: list[_Field]) -> list[discord.Embed]:
+    """Fill pages in reading order: description chunks first, then citations."""
+    pages: list[discord.Embed] = []
+    for chunk in chunks or [""]:
+        pages.append(_new_page(title, chunk))
+    page = pages[-1]
+    for field in fields:
+        if not _fits(page, field):
+            page = _new_page(title, "")
+            pages.append(page)
+        page.add_field(name=field.name, value=field.value, inline=False)
+    return pages
+
+
+def _new_page(title: str, description: str) -> discord.Embed:
+    return discord.Embed(title=title, description=description or None, colour=COLOUR_FOUND)
+
+
+def _fits(page: discord.Embed, field: _Field) -> bool:
+    if len(page.fields) >= min(FIELDS_PER_PAGE, MAX_FIELDS):
+        return False
+    return len(page) + len(field) + FOOTER_RESERVE <= MESSAGE_LIMIT
+
+
+def _add_footers(pages: list[discord.Embed], answer: Answer) -> None:
+    lang = answer.lang
+    part = text("part", lang, page=answer.page, pages=answer.pages) if answer.pages > 1 else ""
+    cited = text("sources", lang, n=len(answer.citations)) if answer.citations else ""
+    for number, page in enumerate(pages, 1):
+        shown = text("page", lang, page=number, pages=len(pages)) if len(pages) > 1 else ""
+        footer = " · ".join(p for p in (part, shown, cited) if p)
+        if footer:
+            page.set_footer(text=_clip(footer, FOOTER_LIMIT))
+
+
+def render_report(report: BuildReport, lang: Lang) -> discord.Embed:
+    """What a reload did, for the moderator who asked for it."""
+    colour = COLOUR_REPORT_FAILED if report.failed else COLOUR_REPORT
+    embed = discord.Embed(
+        title=text("reload_title", lang),
+        description=text("reload_summary", lang, loaded=report.loaded, seconds=report.seconds),
+        colour=colour,
+    )
+    failed = tuple(f"{name}: {reason}" for name, reason in report.failed)
+    for key, items in (
+        ("added", report.added),
+        ("changed", report.changed),
+        ("removed", report.removed),
+        ("failed", failed),
+    ):
+        name = f"{text(key, lang)} ({len(items)})"
+        embed.add_field(name=name, value=_listing(items, lang), inline=False)
+    return embed
+
+
+def _listing(items: tuple[str, ...], lang: Lang) -> str:
+    if not items:
+        return text("none", lang)
+    lines: list[str] = []
+    used = 0
+    for index, item in enumerate(items):
+        line = "• " + _escape(_clip(item, 300))
+        tail = text("more", lang, n=len(items) - index)
+        if used + len(line) + 1 + len(tail) > FIELD_VALUE_LIMIT:
+            lines.append(tail)
+            break
+        lines.append(line)
+        used += len(line) + 1
+    return "\n".join(lines)
+
+
+def _split(body: str, limit: int) -> list[str]:
+    """Cut at paragraph, then line, then word boundaries, never mid-word if avoidable."""
+    body = body.strip()
+    chunks: list[str] = []
+    while len(body) > limit:
+        cut = _cut_point(body, limit)
+        chunks.append(body[:cut].rstrip())
+        body = body[cut:].lstrip()
+    if body:
+        chunks.append(body)
+    return chunks
+
+
+def _cut_point(body: str, limit: int) -> int:
+    for separator in ("\n\n", "\n", ". ", " "):
+        cut = body.rfind(separator, limit // 2, limit)
+        if cut > 0:
+            # Keep a sentence's full stop with the sentence.
+            return cut + 1 if separator == ". " else cut
+    return limit
+
+
+def _clip(value: str, limit: int) -> str:
+    if len(value) <= limit:
+        return value
+    cut = value.rfind(" ", limit // 2, limit - 1)
+    return value[: cut if cut > 0 else limit - 1].rstrip() + "…"
+
+
+def _escape(value: str) -> str:
+    # Snippets are verbatim web text: a stray "*" or "_" must not turn a citation into italics.
+    return discord.utils.escape_markdown(value)
+
+
+def _escape_link_text(value: str) -> str:
+    return _escape(value).replace("[", "(").replace("]", ")")

@@ -147,6 +147,17 @@ _FUTURE = re.compile(
     r"|ditargetkan|mendatang|will|shall|plan(?:s|ned)?|scheduled|upcoming|is\s+set\s+to)\b"
 )
 
+# A deictic word right after a date ("26 Mei mendatang") places it ahead of the anchor.
+_FUTURE_AFTER = re.compile(
+    r"(?i)\s+(?:mendatang|nanti|yang\s+akan\s+datang|depan|to\s+come|ahead)\b"
+)
+# English weekday names sit in titles ("Friday the 13th", "Black Friday"); in Indonesian text
+# one counts as a date only after "on", "last", "next" or "this".
+_EN_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_EN_WEEKDAY_CUE = re.compile(r"(?i)\b(?:on|last|next|this|every|by|until|since)\s+$")
+
 # -- patterns ----------------------------------------------------------------------------------
 
 _ISO = re.compile(
@@ -319,6 +330,8 @@ class _Context:
     anchor: date | None = None  # last explicit day-level date in the running text
     # Year-less items of a list or range that ends in a year: "13 Januari dan 3 Maret 2019".
     carried: dict[int, int] = field(default_factory=dict)
+    # The last date stated at any granularity: "dua tahun sebelumnya" counts from it.
+    last: _Value | None = None
     _ends: list[int] | None = field(default=None, repr=False)
 
     def reference(self) -> date | None:
@@ -351,7 +364,10 @@ class _Context:
         the plan is the resignation, the date is the announcement's.
         """
         left, _ = self.sentence_bounds(raw.start, raw.end)
-        return _FUTURE.search(self.text, left, raw.start) is not None
+        return (
+            _FUTURE.search(self.text, left, raw.start) is not None
+            or _FUTURE_AFTER.match(self.text, raw.end) is not None
+        )
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -535,6 +551,10 @@ def _resolve_weekday(ctx: _Context, raw: _Raw) -> _Value | None:
         return _full_or_partial(
             ctx, raw, g["eyear"], _month_number(g["emon"]), int(g["eday"]), weekday
         )
+    if g["wd"].lower() in _EN_WEEKDAYS and not _EN_WEEKDAY_CUE.search(
+        ctx.text, max(0, raw.start - 8), raw.start
+    ):
+        return None
     value = _weekday_alone(ctx, weekday, ctx.is_future(raw))
     return None if value is None else _Value(value, "day", explicit_year=False)
 
@@ -602,11 +622,11 @@ def _counted_relative(ctx: _Context, g: re.Match[str]) -> _Value | None:
     backward = direction in ("sebelumnya", "earlier", "before", "lalu", "yang lalu", "silam")
     backward = backward or direction == "ago"
     spoken = direction in ("lalu", "yang lalu", "silam", "ago")
-    base = ctx.published if spoken else ctx.reference()
+    unit = g["unit"].lower()
+    base = ctx.published if spoken else _narrative_base(ctx, unit)
     if base is None:
         return None
     count = -count if backward else count
-    unit = g["unit"].lower()
     if unit in _DAY_UNITS:
         return _Value(base + timedelta(days=count), "day", explicit_year=False)
     if unit in _WEEK_UNITS:
@@ -614,6 +634,17 @@ def _counted_relative(ctx: _Context, g: re.Match[str]) -> _Value | None:
     if unit in _MONTH_UNITS:
         return _Value(_add_months(base, count), "month", explicit_year=False)
     return _Value(date(base.year + count, 1, 1), "year", explicit_year=False)
+
+
+def _narrative_base(ctx: _Context, unit: str) -> date | None:
+    """What "N <unit> kemudian/sebelumnya" counts from: the last date the text stated, when
+    it is precise enough for the unit ("Pada 2008 ... Dua tahun sebelumnya"), else the anchor."""
+    last = ctx.last
+    if unit in _DAY_UNITS | _WEEK_UNITS or last is None:
+        return ctx.reference()
+    if unit in _MONTH_UNITS and last.granularity == "year":
+        return ctx.reference()
+    return last.value
 
 
 def _after_quantifier(text: str, start: int) -> bool:
@@ -661,6 +692,8 @@ _RESOLVERS: dict[str, _Resolver] = {
 }
 # Kinds whose value is a stated day, fit to become the narrative anchor.
 _DAY_KINDS = frozenset({"iso", "numeric", "day_month", "month_day"})
+# Kinds that state a calendar value rather than count from one.
+_STATED_KINDS = _DAY_KINDS | {"monthlike", "year", "weekday"}
 
 
 def _scan(text: str) -> list[_Raw]:
@@ -759,6 +792,8 @@ def tag_dates(text: str, published: date | None) -> list[DateMention]:
         if value is None:
             continue
         mentions.append(_mention(text, raw, value))
+        if value.year_known and raw.kind in _STATED_KINDS and not _is_meta_line(text, raw):
+            ctx.last = value
         if value.year_known and value.granularity == "day" and _moves_anchor(text, raw):
             ctx.anchor = value.value
     return mentions

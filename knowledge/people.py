@@ -11,11 +11,13 @@ across the corpus.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -72,7 +74,7 @@ martin | mary | matt | matthew | max | michael | michelle | mike | mira | mustaf
 nick | nicholas | noah | oliver | olivia | patrick | paul | peter | philip | rachel | ralph
 richard | rishi | rob | robert | roger | ryan | sam | samuel | sarah | satya | scott | sean
 sebastian | sergey | sheryl | simon | sophie | stephen | steve | steven | sundar | susan | thomas
-tim | timothy | todd | tom | tony | vladimir | walter | william | xi | yann | greta | jacinda
+timothy | todd | tom | tony | vladimir | walter | william | xi | yann | greta | jacinda
 angelina | taylor | justin | cristiano | lionel | kylian | erling | mohamed | luka | neymar
 pep | jurgen | jose | carlo | zinedine | shinzo | fumio | narendra | recep | joko | emmanuel
 olaf | giorgia | volodymyr | benjamin | ali | omar | hassan | hussein | ahmed | ibrahim | khalid
@@ -127,6 +129,22 @@ Mongolia | Bhutan | Maladewa | Yunani | Siprus | Malta | Vanuatu | Kiribati
 Palau | Eropa Barat | Pasifik | Atlantik | Samudra Hindia | Laut China Selatan
 """
 
+# Provinces and countries: a capitalised word followed by ", <one of these>" is a town.
+_REGIONS_TEXT = """
+Aceh | Sumatera Utara | Sumatera Barat | Sumatera Selatan | Riau | Kepulauan Riau | Jambi
+Bengkulu | Lampung | Bangka Belitung | Banten | Jawa Barat | Jawa Tengah | Jawa Timur
+DI Yogyakarta | DIY | Yogyakarta | Bali | Nusa Tenggara Barat | Nusa Tenggara Timur | NTB | NTT
+Kalimantan Barat | Kalimantan Tengah | Kalimantan Selatan | Kalimantan Timur | Kalimantan Utara
+Sulawesi Utara | Sulawesi Tengah | Sulawesi Selatan | Sulawesi Tenggara | Sulawesi Barat
+Gorontalo | Maluku | Maluku Utara | Papua | Papua Barat | Jabar | Jateng | Jatim | Sumut
+Sumbar | Sumsel | Sulsel | Sulut | Kaltim | Kalbar | Kalsel | Kalteng | Kepri | Babel
+Indonesia | Malaysia | Singapura | Thailand | Filipina | Vietnam | Myanmar | Kamboja | Jepang
+Tiongkok | China | Korea Selatan | Korea Utara | India | Pakistan | Australia | Amerika Serikat
+AS | Inggris | Prancis | Perancis | Jerman | Italia | Spanyol | Belanda | Rusia | Ukraina
+Turki | Mesir | Arab Saudi | Iran | Irak | Suriah | Israel | Palestina | Kanada | Meksiko
+Brasil | Argentina | California | Texas | Florida | Skotlandia | Irlandia | Swiss | Belgia
+"""
+
 # Organisations and products that carry no shape clue. Case-sensitive phrases.
 _ORGS_TEXT = """
 OpenAI | Microsoft | Google | Google DeepMind | DeepMind | Google Cloud | Alphabet | Apple | Meta
@@ -160,6 +178,15 @@ The Wall Street Journal | Wall Street Journal | The New York Times | New York Ti
 The Washington Post | Washington Post | The Guardian | The Information | Financial Times
 Associated Press | Business Insider | Sydney Morning Herald | South China Morning Post
 Wall Street | Formula 1 | LM Arena | Olimpiade | Piala Dunia | Liga Inggris | Liga Champions
+Yamaha | Honda | Suzuki | Kawasaki | Ducati | Aprilia | KTM | Toyota | Daihatsu | Mitsubishi
+Nissan | Hyundai | Mazda | Isuzu | Wuling | Volkswagen | BMW | Audi | Porsche | Ferrari
+Lamborghini | Maserati | Mercedes | Mercedes-Benz | McLaren | Renault | Peugeot | Volvo
+Red Bull | Toro Rosso | Disney | Pixar | Marvel | Lucasfilm | Warner Bros | Paramount
+Universal Pictures | Sony Pictures | DreamWorks | HBO | Hollywood | Bollywood
+Bareskrim | Baharkam | Brimob | Densus 88 | Propam | Kompolnas | Basarnas | Bappenas | Bulog
+Bapanas | Bakamla | Bawaslu | Ombudsman | Komnas HAM | Kemenkumham | Kemenpora | Kemensos
+Kemenparekraf | Kemenko Polhukam | Kemenko Perekonomian | Kemenristekdikti | Kemendikbudristek
+Kemenaker | Kemnaker | Kemenpan | Kemenkop | Kemendes | Kementan | Mabes Polri | Mabes TNI
 """
 
 _ORG_PREFIXES = _wordset(
@@ -171,13 +198,14 @@ _ORG_PREFIXES = _wordset(
     stasiun bandara pelabuhan bursa museum masjid gereja pura hotel stadion gedung jalan jl
     kampus kota kabupaten provinsi kecamatan kelurahan desa kampung pulau gunung sungai danau
     laut selat teluk distrik komplek kompleks perumahan university college school institute
-    department ministry"""
+    department ministry taman lapangan wisma graha tugu monumen makam alun-alun"""
 )
 # Prefixes above that name a place rather than an organisation.
 _PLACE_PREFIXES = _wordset(
     """kota kabupaten provinsi kecamatan kelurahan desa kampung pulau gunung sungai danau laut
     selat teluk distrik komplek kompleks perumahan jalan jl gedung stadion bandara pelabuhan
-    stasiun masjid gereja pura hotel museum kampus rumah"""
+    stasiun masjid gereja pura hotel museum kampus rumah taman lapangan wisma graha tugu monumen
+    makam alun-alun"""
 )
 _ORG_SUFFIXES = _wordset(
     """Tbk Tbk. Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC Co Co. Group Grup Holding Holdings
@@ -187,7 +215,8 @@ _ORG_SUFFIXES = _wordset(
     Agency Association Council Committee Party Club Society Research Robotics Semiconductor
     Software Cloud Mobile Pharma Energy Persero Authority Commission Board Organization
     Organisation Center Centre Service Services Office Department Ministry Fund Trust Police
-    Army Navy Court Stadium Airport Live Tour Festival Awards Cup League"""
+    Army Navy Court Stadium Airport Live Tour Festival Awards Cup League Sports Sport Racing
+    Motorsport Team Division Unit Bureau"""
 )
 _PARTICLES = _wordset("bin binti van von der den de da del della dos du le la al el ibn ter")
 _TIME_WORDS = _wordset(
@@ -227,19 +256,61 @@ _SPEECH_AFTER = _wordset(
 )
 _SPEECH_BEFORE = _wordset(
     """kata ujar ucap tutur jelas imbuh ungkap sebut tambah terang tegas papar lanjut tulis
-    menurut said says wrote added"""
+    menurut timpal tutup pungkas tandas sambung tukas canda tanya jawab cetus kilah beber urai
+    kenang sahut said says wrote added"""
 )
 _ADVERBS = _wordset("juga pun kemudian lalu telah sudah sempat pernah kembali lantas sendiri")
 
 # Indonesian derived words (ke-an, pe-an, me-, di-, ber-, peng-): vocabulary, not surnames.
 _AFFIX_COMMON_RE = re.compile(
-    r"^(?:ke|pe[mnr]?|peng|peny|per)\w{3,}an$|^(?:me|di|ber|ter)\w{4,}$"
-    r"|^(?:peng|peny|pem[bp]|pen[cdjt])\w{4,}$"
+    r"^(?:ke|pe[mnr]?|peng|peny|per)\w{3,}an$|^(?:peng|peny|pem[bp]|pen[cdjt])\w{4,}$"
 )
+# Verb prefixes that foreign names share ("Didier", "Bernard", "Melinda"): such a word is
+# vocabulary only when stripping prefix and suffix leaves an Indonesian root.
+_VERB_PREFIX_RE = re.compile(r"^(?:me|di|ber|ter)\w{4,}$")
+_PREFIX_BASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("memper", ("",)),
+    ("meng", ("", "k")),
+    ("meny", ("s",)),
+    ("mem", ("", "p")),
+    ("men", ("", "t")),
+    ("me", ("",)),
+    ("diper", ("",)),
+    ("di", ("",)),
+    ("ber", ("",)),
+    ("be", ("",)),
+    ("ter", ("",)),
+)
+_SUFFIXES = ("kannya", "kan", "nya", "an", "i", "")
 # Words after these are places or organisations ("di Persiba", "ke Uzbekistan").
+# Weak cues ("di", "ke") hint at a place; administrative words ("Kabupaten") state one. The
+# word is read in a lookahead so "di Kabupaten Lumajang" yields both words.
 _PLACE_CUE_RE = re.compile(
-    r"(?<![\w-])(?:di|ke|in|at|kota|negara|provinsi|kabupaten|klub|tim|dilansir|melansir"
-    r"|mengutip|laman|situs|harian|majalah|via)[ \t]+([A-Z][\w'’-]+)"
+    r"(?<![\w-])(?:(?P<admin>Kota|Kabupaten|Provinsi|Kecamatan|Kelurahan|Desa|Pemkab|Pemkot"
+    r"|Pemprov|Polres|Polresta|Polda|Polsek|Kodam|Kodim)|di|ke|in|at|kota|negara|provinsi"
+    r"|kabupaten|klub|tim|dilansir|melansir|mengutip|laman|situs|harian|majalah|via)[ \t]+"
+    r"(?=(?P<word>[A-Z][\w'’-]+))"
+)
+# Police and ministry units: "Ditreskrimum", "Dittipidum" (Direktorat ...).
+_DIRECTORATE_RE = re.compile(r"^Dit[b-df-hj-np-tv-z]")
+# "Purwakarta, Jawa Barat": a word before a comma and a province or country is a town.
+_BEFORE_REGION_RE = re.compile(
+    r"([A-Z][\w'’-]+)[ \t]*,[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?![\w'’-])"
+)
+_ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\(([A-Z]{2,8})\)")
+# "Fendi Timah (56)": an age in brackets right after a name.
+_AGE_RE = re.compile(r"[ \t]*\((?:\d{1,2})(?:[ \t]*(?:tahun|th|thn)\.?)?\)")
+# Separators inside an enumeration of people, each item perhaps with its team in brackets.
+_LIST_GAP_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"(?:[ \t]*,[ \t]*(?:(?:dan|serta|atau|and)[ \t]+)?|[ \t]+(?:dan|serta|atau|and)[ \t]+)"
+)
+_LIST_STARTS = (",", " ,", " (", " dan ", " serta ", " atau ", " and ")
+# "Dia adalah ...": a sentence that opens by stating the role of someone just named.
+_PRONOUN_ROLE_RE = re.compile(
+    r"[ \t\n\"“‘'(]*(?P<pronoun>Dia|Ia|Beliau|He|She)"
+    r"(?:[ \t]+(?:juga|kini|sekarang|saat[ \t]+ini|pun))?"
+    r"(?=[ \t]+(?:adalah|merupakan|ialah|menjabat|is|was)[ \t])"
 )
 # A name-like token: abbreviated title, initials, or a word that starts with a capital.
 _WORD_PATTERN = (
@@ -279,6 +350,7 @@ def _split(text: str) -> list[str]:
 GIVEN_NAMES: frozenset[str] = frozenset(_split(_GIVEN_NAMES_TEXT))
 PLACES: frozenset[str] = frozenset(_split(_PLACES_TEXT))
 KNOWN_ORGS: frozenset[str] = frozenset(_split(_ORGS_TEXT))
+REGIONS: frozenset[str] = frozenset(_split(_REGIONS_TEXT))
 
 
 def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -351,7 +423,8 @@ class _Context:
     text: str
     lower_words: frozenset[str]
     sentence_starts: frozenset[int]
-    placey: frozenset[str]
+    placey: frozenset[str]  # words a cue ("di", "ke", "Kota") puts in the place of a place
+    towns: frozenset[str]  # words the text states to be towns ("Kabupaten X", "X, Jawa Barat")
     before_place: frozenset[str] = frozenset()
     mid_sentence: frozenset[str] = frozenset()  # capitalised words seen away from a sentence start
     runs: list[list[_Tok]] = field(default_factory=list)
@@ -408,7 +481,7 @@ def _classify(tok: _Tok, ctx: _Context) -> Kind:
         return Kind.TIME
     if "-" in bare and _reduplicated(bare):
         return Kind.COMMON
-    if _CAMEL_RE.search(word):
+    if _CAMEL_RE.search(word) or _DIRECTORATE_RE.match(word):
         return Kind.ORG  # "MotoGP", "WannaCry": brands; "McGrew", "DiCaprio" stay names
     if bare in _STOPWORDS:
         return Kind.COMMON
@@ -419,6 +492,8 @@ def _classify(tok: _Tok, ctx: _Context) -> Kind:
     if is_role_word(bare) or (bare in QUALIFIERS and len(bare) > 3):
         return Kind.ROLE
     if bare in ctx.lower_words or _AFFIX_COMMON_RE.match(bare) or _CLITIC_RE.search(bare):
+        return Kind.COMMON
+    if _VERB_PREFIX_RE.match(bare) and _derived(bare):
         return Kind.COMMON
     if bare.endswith("an") and len(bare) > 6 and bare[:-2] in _root_words():
         return Kind.COMMON  # "Hubungan", "Tuntutan": a root word plus -an
@@ -431,6 +506,27 @@ def _classify(tok: _Tok, ctx: _Context) -> Kind:
     ):
         return Kind.COMMON
     return Kind.NAME
+
+
+@lru_cache(maxsize=4096)
+def _derived(word: str) -> bool:
+    """Whether a me-/di-/ber-/ter- word is an Indonesian root with affixes ("Dilaporkan")."""
+    roots = _root_words()
+    if word in roots:
+        return True
+    for prefix, restores in _PREFIX_BASES:
+        if not word.startswith(prefix):
+            continue
+        stem = word[len(prefix) :]
+        for suffix in _SUFFIXES:
+            if suffix and not stem.endswith(suffix):
+                continue
+            base = stem[: len(stem) - len(suffix)]
+            if base.startswith("ke"):  # "diketahui": di-ke-tahu-i
+                base = base[2:]
+            if len(base) >= 3 and any(r + base in roots for r in restores):
+                return True
+    return False
 
 
 def _beside_number(tok: _Tok, text: str) -> bool:
@@ -560,6 +656,8 @@ def _trim_after_title(run: list[_Tok], a: int, b: int, ctx: _Context) -> int:
         later = _first_given(run, given + 1, b)
         given = later if later > 0 else given
     if 0 <= given < b - 1:  # a known given name in last place is more likely a surname
+        while given > a and run[given - 1].kind is Kind.INITIAL:
+            given -= 1  # "R Agus Budi Santosa": initials lead the name
         return given
     roots = _root_words()
     while b - a > 2 and (run[a].text.lower() in roots or _org_before_name(run, a, b, ctx)):
@@ -571,6 +669,28 @@ def _org_before_name(run: list[_Tok], a: int, b: int, ctx: _Context) -> bool:
     """ "CEO Kioson Jasin Halim" where both "Kioson" and "Jasin" also stand alone elsewhere:
     the article refers to the person by a later word, so the first is the organisation."""
     return ctx.singles[run[a].text] > 0 and any(ctx.singles[run[k].text] for k in range(a + 1, b))
+
+
+def _named_place(run: list[_Tok], a: int) -> bool:
+    """Whether a place word ("Stadion", "Jalan") leads the run up to token a, across
+    honorifics, initials and ranks, so the name there is a place named after someone."""
+    k = a - 1
+    while k >= 0 and run[k].kind in (Kind.HONORIFIC, Kind.INITIAL, Kind.ROLE):
+        word = run[k].text.lower().rstrip(".")
+        if run[k].kind is Kind.ROLE and is_role_word(word) and word not in RANKS:
+            return False  # "Taman Nasional", "Jalan Jenderal": a field word or rank is fine
+        k -= 1
+    return (
+        k >= 0
+        and run[k].kind is Kind.ORG_PREFIX
+        and run[k].text.lower().rstrip(".") in _PLACE_PREFIXES
+        and (k == 0 or run[k - 1].kind is not Kind.ROLE)  # "Wali Kota ...": a title
+    )
+
+
+def _is_rank(tok: _Tok) -> bool:
+    """ "AKBP Leo Andi Gunawan": after a rank the whole run is the name."""
+    return tok.text.lower().rstrip(".") in RANKS
 
 
 def _candidates(run: list[_Tok], ctx: _Context) -> list[_Candidate]:
@@ -585,16 +705,20 @@ def _candidates(run: list[_Tok], ctx: _Context) -> list[_Candidate]:
         if nxt is not None and nxt.kind is Kind.ORG_SUFFIX:
             _add_org(ctx, run[a].start, nxt.end)
             continue
+        if _named_place(run, a):
+            continue  # "Stadion H. Agus Salim", "Jalan Jenderal Sudirman": a place
         if prev is not None and prev.kind is Kind.ORG_PREFIX:
             a = _trim_after_prefix(run, a, b, ctx)
         elif b - a > 2 and (
-            (prev is not None and prev.kind in _ROLE_CONTEXT)
+            (prev is not None and prev.kind in _ROLE_CONTEXT and not _is_rank(prev))
             or (a == 0 and role_before(ctx.text, run[0].start) is not None)
         ):
             a = _trim_after_title(run, a, b, ctx)
         while a < b and run[a].kind not in (Kind.NAME, Kind.INITIAL):
             a += 1
-        if a >= b or b - a > 4:
+        while b - a > 2 and run[a].text in ctx.towns:
+            a += 1  # "Bupati Banyumas Budhi Setiawan": the town belongs to the title
+        if a >= b or sum(1 for t in run[a:b] if t.kind is not Kind.INITIAL) > 4:
             continue
         prev = run[a - 1] if a > 0 else None
         out.append(_Candidate(run[a].start, run[b - 1].end, run[a:b], prev, nxt))
@@ -635,14 +759,32 @@ def _is_vocabulary(word: str) -> bool:
 def _multi_word_person(ctx: _Context, cand: _Candidate, floor: int) -> bool:
     text, words = ctx.text, cand.words
     first_given = words[0].lower() in GIVEN_NAMES
-    if not first_given and words[0] in ctx.placey:
+    if not first_given and (words[0] in ctx.placey or words[-1] in ctx.towns):
+        return False  # "Haryoto Lumajang": a hospital or firm named with its town
+    if _abbreviated_longer(text, cand):
         return False
-    if first_given or _HANDLE_RE.match(text, cand.end) or _speech_nearby(text, cand):
+    if (
+        first_given
+        or _HANDLE_RE.match(text, cand.end)
+        or _AGE_RE.match(text, cand.end)
+        or _speech_nearby(text, cand)
+    ):
         return True
     vocabulary = [_is_vocabulary(w) for w in words]
     if _has_title(text, cand, floor):
         return not all(vocabulary)  # "Kepala Bagian Publikasi Biro": a department, no name
     return not any(vocabulary) and any(ctx.singles[w] > 0 for w in words)
+
+
+_AFTER_SPEAKER = (Kind.TIME, Kind.COMMON, Kind.HONORIFIC)
+
+
+def _abbreviated_longer(text: str, cand: _Candidate) -> bool:
+    """ "... Nasional Bromo Tengger Semeru (TNBTS)": an abbreviation with more letters than the
+    candidate has words spells a longer name that starts before it, an organisation or a place
+    ("Susilo Bambang Yudhoyono (SBY)" stays a person)."""
+    m = _ABBREVIATION_AFTER_RE.match(text, cand.end)
+    return m is not None and len(m.group(1)) > len(cand.words)
 
 
 def _single_word_person(ctx: _Context, cand: _Candidate, floor: int, known: set[str]) -> bool:
@@ -656,8 +798,8 @@ def _single_word_person(ctx: _Context, cand: _Candidate, floor: int, known: set[
     given = word.lower() in GIVEN_NAMES
     if _is_vocabulary(word):
         return False
-    if _speech_nearby(ctx.text, cand):
-        return True
+    if (cand.nxt is None or cand.nxt.kind in _AFTER_SPEAKER) and _speech_nearby(ctx.text, cand):
+        return True  # "kata Budi", but not "kata Sekretaris MUI ..."
     # "Ketua Mahkamah Agung": a given name that is also a title word is not a name here.
     titled = role_before(ctx.text, cand.start, floor) is not None
     return given and titled and not _is_title_word(word)
@@ -677,8 +819,10 @@ def _sentence_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]
 
 def _context(text: str, sentences: Sequence[Sentence]) -> _Context:
     lower = frozenset(_LOWER_WORD_RE.findall(text))
-    placey = frozenset(_PLACE_CUE_RE.findall(text))
-    ctx = _Context(text, lower, _sentence_starts(text, sentences), placey)
+    cued = [(m.group("word"), m.group("admin") is not None) for m in _PLACE_CUE_RE.finditer(text)]
+    towns = frozenset(word for word, admin in cued if admin) | _towns(text)
+    placey = frozenset(word for word, _ in cued) | towns
+    ctx = _Context(text, lower, _sentence_starts(text, sentences), placey, towns)
     ctx.runs = _runs(text)
     ctx.before_place = _words_before_places(ctx.runs)
     ctx.mid_sentence = frozenset(
@@ -692,6 +836,15 @@ def _context(text: str, sentences: Sequence[Sentence]) -> _Context:
         if len(run) == 1 and run[0].kind is Kind.NAME and run[0].start not in ctx.sentence_starts
     )
     return ctx
+
+
+def _towns(text: str) -> frozenset[str]:
+    """Words written as "<town>, <province or country>"."""
+    return frozenset(
+        m.group(1)
+        for m in _BEFORE_REGION_RE.finditer(text)
+        if m.group(2) in REGIONS or m.group(2).split()[0] in REGIONS
+    )
 
 
 def _words_before_places(runs: list[list[_Tok]]) -> frozenset[str]:
@@ -723,8 +876,11 @@ def _accept(
             _multi_word_person(ctx, cand, floor) or _after_relational(ctx.text, accepted, cand)
         ):
             accepted.append(cand)
-        if len(cand.words) > 1 or cand.tokens[0].kind is Kind.NAME:
             floor = cand.end
+        elif len(cand.words) == 1 and cand.tokens[0].kind is Kind.NAME:
+            floor = cand.end  # a rejected longer run is a place or a body: titles span it
+    accepted, objects = _title_objects_to_people(ctx, cands, accepted)
+    accepted += _enumerated(ctx, [c for c in cands if c.start not in objects], accepted)
     full_names = {ctx.text[c.start : c.end] for c in accepted}
     accepted += [
         c
@@ -739,6 +895,77 @@ def _accept(
         floor = cand.end
     accepted.sort(key=lambda c: c.start)
     return accepted
+
+
+def _title_objects_to_people(
+    ctx: _Context, cands: list[_Candidate], accepted: list[_Candidate]
+) -> tuple[list[_Candidate], set[int]]:
+    """ "CEO Dorna Sports, Carmelo Ezpeleta": what a title names right before an apposed name
+    is the organisation and the apposed name the person, unless the title points at a person
+    ("kuasa hukum X, Y") or the names go on as a list."""
+    text = ctx.text
+    by_start = {c.start: c for c in cands}
+    dropped: set[int] = set()
+    added: list[_Candidate] = []
+    for cand in accepted:
+        gap = _COMMA_GAP_RE.match(text, cand.end)
+        nxt = by_start.get(gap.end()) if gap else None
+        if (
+            nxt is None
+            or len(nxt.words) < 2
+            or cand.words[0].lower() in GIVEN_NAMES
+            or _list_goes_on(text, nxt.end, by_start)
+            or nxt.words[0] in ctx.placey
+        ):
+            continue
+        title = role_before(text, cand.start)
+        if title is not None and not is_relational(title.text):
+            dropped.add(cand.start)
+            added.append(nxt)
+    kept = [c for c in accepted if c.start not in dropped]
+    have = {c.start for c in kept}
+    people = sorted(kept + [c for c in added if c.start not in have], key=lambda c: c.start)
+    return people, dropped
+
+
+def _list_goes_on(text: str, end: int, by_start: dict[int, _Candidate]) -> bool:
+    gap = _LIST_GAP_RE.match(text, end)
+    return gap is not None and gap.end() in by_start
+
+
+def _enumerated(
+    ctx: _Context, cands: list[_Candidate], accepted: list[_Candidate]
+) -> list[_Candidate]:
+    """Names listed beside a confirmed person ("Arif Suyono, Benny Wahyudi, dan Fery Aman
+    Saragih") are people too: two for a one-word name, one for a longer name."""
+    by_start = {c.start: c for c in cands}
+    confirmed = {c.start for c in accepted}
+    seen: set[int] = set()
+    out: list[_Candidate] = []
+    for cand in cands:
+        if cand.start in seen:
+            continue
+        chain = [cand]
+        while ctx.text.startswith(_LIST_STARTS, chain[-1].end) and (
+            (gap := _LIST_GAP_RE.match(ctx.text, chain[-1].end)) and gap.end() in by_start
+        ):
+            chain.append(by_start[gap.end()])
+        seen.update(c.start for c in chain)
+        persons = sum(1 for c in chain if c.start in confirmed and len(c.words) > 1)
+        if len(chain) < 2 or persons == 0:
+            continue
+        out += [c for c in chain if c.start not in confirmed and _list_member(ctx, c, persons)]
+    return out
+
+
+def _list_member(ctx: _Context, cand: _Candidate, persons: int) -> bool:
+    words = cand.words
+    if words[0] in ctx.placey or all(_is_vocabulary(w) for w in words):
+        return False
+    if len(words) > 1:
+        return True
+    word = words[0]
+    return persons >= 2 and cand.tokens[0].kind is Kind.NAME and len(word) > 2
 
 
 def _after_relational(text: str, accepted: list[_Candidate], cand: _Candidate) -> bool:
@@ -813,7 +1040,41 @@ def find_people(
     ctx, cands = _analyse(text, tuple(sentences))
     spans = [(c.start, c.end) for c in _accept(ctx, cands, overrides)]
     spans += _forced(text, overrides)
-    return _mentions(text, spans)
+    mentions = _mentions(text, spans)
+    referred = _pronoun_roles(text, sentences, mentions)
+    return sorted(mentions + referred, key=lambda m: m.start) if referred else mentions
+
+
+def _pronoun_roles(
+    text: str, sentences: Sequence[Sentence], mentions: list[PersonMention]
+) -> list[PersonMention]:
+    """ "Dia adalah salah satu pendiri ..." right after a sentence naming exactly one person
+    states that person's role. The mention spans the pronoun, so the sentence cited for the
+    role is the one stating it, and its `name` is the person the pronoun stands for."""
+    out: list[PersonMention] = []
+    starts = [m.start for m in mentions]
+    for prev, cur in pairwise(sentences):
+        lead = _PRONOUN_ROLE_RE.match(cur.text)
+        if lead is None:
+            continue
+        named = mentions[bisect_left(starts, prev.start) : bisect_left(starts, prev.end)]
+        person = _only_person([m.name for m in named])
+        if not person or bisect_left(starts, cur.start) < bisect_left(starts, cur.end):
+            continue  # "Dia adalah Komisaris Daniel ...": the sentence names someone else
+        role = role_after(text, cur.start + lead.end(), cur.end)
+        if role is not None:
+            start = cur.start + lead.start("pronoun")
+            out.append(PersonMention(start, cur.start + lead.end("pronoun"), person, role.text))
+    return out
+
+
+def _only_person(names: list[str]) -> str:
+    """The one person a sentence names (its fullest form), "" when it names none or several."""
+    if not names:
+        return ""
+    full = max(names, key=lambda n: len(n.split()))
+    words = set(full.split())
+    return full if all(set(n.split()) <= words for n in names) else ""
 
 
 def find_org_mentions(text: str, sentences: Sequence[Sentence] = ()) -> list[OrgMention]:
@@ -1061,8 +1322,11 @@ class PersonRegistry:
     def _fuzzy(self, name: str) -> list[str]:
         if not _is_full(name):
             return []
-        reps = {r for r in self._rep.values() if _same_person_spelling(name, r)}
-        return sorted(reps)
+        # A typo changes one word, so a match shares the first word or the last: looking only
+        # there keeps this off a scan of every person (seconds per build at 10k articles).
+        words = [w.lower() for w in name.split()]
+        pool = self._by_word.get(words[0], set()) | self._by_word.get(words[-1], set())
+        return sorted(r for r in pool if _same_person_spelling(name, r))
 
     def people(self) -> list[tuple[str, tuple[str, ...]]]:
         """(canonical name, other names it appears as), most mentioned first."""

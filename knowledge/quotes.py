@@ -148,7 +148,8 @@ _NOT_NAMES = _wordset(
     " juli agustus september oktober november desember he she it they we i the a an"
     " this that but and in on at as if when after before yang apa siapa bagaimana"
     " mengapa kenapa ya tidak bukan sebab oleh tak begitu demikian lalu kemudian juga"
-    " sedang baru sudah telah akan bisa harus"
+    " sedang baru sudah telah akan bisa harus maka jadi kini sejak hingga terkait selanjutnya"
+    " sehingga apalagi akibatnya khususnya sebelumnya pihaknya"
 )
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*|(?:bin|binti|van|von|de|der|al|el|da)(?=\s[A-Z]))"
@@ -621,12 +622,16 @@ def _last_speaker(ctx: _Context, pos: int) -> str:
     events = [e for e in ctx.events if pos - ANAPHORA_WINDOW <= e[0] < pos]
     if events:
         return max(events)[1]
+    earlier = [e for e in ctx.events if e[0] < pos]
+    if earlier and not ctx.have_people:
+        # Unconfirmed capitalised words ("Maka", "Sementara") are no better than the last
+        # speaker the text named, however far back.
+        return max(earlier)[1]
     lo = bisect.bisect_left(ctx.name_starts, pos - ANAPHORA_WINDOW)
     hi = bisect.bisect_left(ctx.name_starts, pos)
     for name in reversed(ctx.names[lo:hi]):
         if not _inside(name.start, ctx.quoted):
             return _expand(ctx, name.name, name.start)
-    earlier = [e for e in ctx.events if e[0] < pos]
     return max(earlier)[1] if earlier else ""
 
 

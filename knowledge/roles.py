@@ -17,6 +17,8 @@ from typing import NamedTuple
 # Position heads. Multi-word entries are matched as whole token sequences.
 _HEADS_TEXT = """
 presiden | wakil presiden | wapres | perdana menteri | menteri | menko | menteri koordinator
+menkopolhukam | menko polhukam | menkopmk | menko pmk | menko maritim | menko perekonomian
+menparekraf | menpan-rb | menpanrb | menhut | mendes pdtt | wamenlu | wamenkeu
 wamen | menkeu | menhub | menlu | mendagri | menpora | menpan | mensesneg | menkumham | menaker
 mendikbud | menristek | menristekdikti | menkes | mensos | menperin | mendag | mentan | menpar
 menag | menhan | menkominfo | menpupr | menlhk | mendes | menkop | seskab | kasad | kepala bnn
@@ -25,9 +27,11 @@ wakil wali kota | wawali | camat | lurah | kepala desa | kades | sekda | sekreta
 kapolri | wakapolri | kapolda | wakapolda | kapolres | kapolresta | kapolrestabes | kapolsek
 kabareskrim | kadiv | kabid | kasat | kasatreskrim | kasubdit | dirreskrimum | dirreskrimsus
 panglima | panglima tni | ksad | ksal | ksau | kasad | kasal | kasau | pangdam | danrem | dandim
+komandan | danlanud | danlantamal | danyon | danramil | dansat | danpaspampres | pangkostrad
 jaksa agung | jaksa | jaksa penuntut umum | jpu | hakim | hakim agung | hakim ketua | panitera
 ketua | ketua umum | ketum | wakil ketua | waketum | sekjen | sekretaris jenderal | sekretaris
 bendahara | bendahara umum | anggota | ketua dewan | ketua harian | ketua fraksi | ketua komisi
+koordinator | koordinator lapangan | korlap
 direktur | direktur utama | dirut | direktur jenderal | dirjen | direktur eksekutif
 presiden direktur | presdir | wakil direktur | komisaris | komisaris utama | komut
 kepala | kepala ilmuwan | kepala badan | kepala dinas | kadis | kepala bagian | kabag | kabiro
@@ -82,7 +86,7 @@ regional | wilayah | internasional | global | operasional | operasi | pemasaran 
 strategi | strategis | bisnis | sains | data | keuangan | industri | kecerdasan | buatan | ai
 keselamatan | kebijakan | publik | pers | media | ilmu | fakultas | jurusan | program | studi
 tim | klub | partai | fraksi | komisi | dewan | pengawas | direksi | perusahaan | lembaga
-utama | harian | bersama | pusat | provinsi | kota | kabupaten | kecamatan | cabang | ranting
+utama | harian | pusat | provinsi | kota | kabupaten | kecamatan | cabang | ranting
 polisi | tni | militer | kejaksaan | pengadilan | negeri | tinggi | agung | independen
 technology | technical | research | product | products | financial | operating | executive
 marketing | information | security | safety | science | scientific | revenue | business
@@ -97,7 +101,8 @@ _RANKS_TEXT = """
 jenderal | jendral | letjen | mayjen | brigjen | komjen | irjen | kombes | kombespol | akbp
 kompol | akp | iptu | ipda | aiptu | aipda | bripka | brigpol | briptu | bripda | kolonel | kol
 letkol | mayor | kapten | lettu | letda | serka | sertu | serda | kopral | prajurit
-laksamana | laksdya | laksda | laksma | marsekal | marsdya | marsda | marsma | general
+laksamana | laksdya | laksda | laksma | marsekal | marsdya | marsda | marsma | general | pol
+penerbang | pnb | inf | kav | czi | cpm | chk | ckm | ctp | arh | marinir | psk
 colonel | lieutenant | sergeant | admiral
 """
 
@@ -110,7 +115,7 @@ def _wordset(text: str) -> frozenset[str]:
 HONORIFICS = _wordset(
     """pak bu bapak ibu mas mbak bung om tante prof prof. dr dr. drs drs. dra dra. ir ir. h h. hj
     hj. kh kh. tuan nyonya nona mr mr. mrs mrs. ms ms. miss sir dame lord saudara sdr sdr. sdri
-    ny ny. tn tn. syekh syeikh"""
+    ny ny. tn tn. syekh syeikh habib gus"""
 )
 CONNECTORS = frozenset({"dan", "and", "&", "serta", "sekaligus"})
 # Glue words a title may contain but never end with.
@@ -155,9 +160,11 @@ _MODS_BY_FIRST = _index_by_first(MODIFIERS)
 # Words, and single punctuation marks that end a role phrase.
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\"“”‘’'!?—–•·|/]+|[,;:()\[\]\"“”‘’'!?—–•·|/]")
 _WINDOW = 120
-_LAST_WORD_RE = re.compile(r"([^\s,;:()\[\]\"“”‘’'!?—–•·|/]+)[\s,:]*$")
+_LAST_WORD_RE = re.compile(r"([^\s,;:()\[\]\"“”‘’'!?—–•·|/]+)[\s,:)]*$")
 _MAX_LOOSE = 7  # qualifiers in a row before we stop believing it is still one title
 _ENCLITIC_RE = re.compile(r"(?:nya|lah)$")
+_COLON_GAP_RE = re.compile(r":[ \t]*$")
+_DASHES = frozenset({"-", "\u2013"})
 _ABBREV_DOT = frozenset({"plt.", "plh.", "pj.", "co.", "dr.", "prof.", "jr.", "sr.", "st."})
 # After a name: what may introduce an apposition role.
 _AFTER_INTRO_RE = re.compile(
@@ -246,6 +253,7 @@ def _is_loose(tok: _Tok) -> bool:
         or word in RANKS
         or (word,) in MODIFIERS
         or word in CONNECTORS
+        or tok.raw in _DASHES
     )
 
 
@@ -291,45 +299,90 @@ def _may_end_title(text: str, lo: int, hi: int) -> bool:
 def role_before(text: str, name_start: int, floor: int = 0) -> RoleSpan | None:
     """The role phrase ending right before `name_start` ("CEO OpenAI, " / "mantan peneliti ").
 
-    `floor` is where the previous person's name ended: a title never reaches across it.
+    `floor` is where the previous person's name ended: a title never reaches across it, nor
+    across a line break. Two titles joined by a colon are one role ("CEO sementara: direktur
+    teknis Mira ...").
     """
     if not _may_end_title(text, max(floor, name_start - 40), name_start):
         return None
     lo = max(floor, name_start - _WINDOW)
+    line = text.rfind("\n", lo, name_start)
+    if line >= 0:
+        lo = line + 1
     toks = _tokens(text, lo, name_start)
+    j, last = _title_last(toks)
+    if j < 0 or _ends_sentence(toks[j]) or _norm(toks[j].word) in CONNECTORS | _FUNCTION_WORDS:
+        return None
+    role_start = _title_start(toks, j)
+    if role_start < 0:
+        return None
+    if _COLON_GAP_RE.search(text, lo, role_start):
+        earlier = role_before(text, role_start, floor)
+        role_start = earlier.start if earlier is not None else role_start
+    role_end = toks[last].end
+    return RoleSpan(role_start, role_end, text[role_start:role_end])
+
+
+def _title_last(toks: list[_Tok]) -> tuple[int, int]:
+    """(token to read the title back from, token the role text ends with).
+
+    Honorifics belong to nobody; a comma or colon may separate title and name, and a rank may
+    follow that comma ("Kepala Polda Metro Jaya, Irjen Budi").
+    """
     j = len(toks) - 1
     while j >= 0 and toks[j].word in HONORIFICS:
         j -= 1
+    end = j
+    while j >= 0 and _norm(toks[j].word) in RANKS:
+        j -= 1
+    if 0 <= j < end and toks[j].raw == ",":
+        return j - 1, end
+    j = end
     if j >= 0 and toks[j].raw in (",", ":"):
         j -= 1
-    if j < 0 or _ends_sentence(toks[j]) or _norm(toks[j].word) in CONNECTORS | _FUNCTION_WORDS:
-        return None
-    role_end = toks[j].end
+    return j, j
+
+
+def _title_start(toks: list[_Tok], j: int) -> int:
+    """Start offset of the title that ends at token j, -1 when no position head is there."""
     role_start = -1
     loose = 0
+    glued = False  # a glue word ("untuk") lies between the head found and the tokens before
     while j >= 0 and loose <= _MAX_LOOSE:
         tok = toks[j]
-        if _ends_sentence(tok) and role_start < 0:
-            return None
         if _ends_sentence(tok):
             break
         head = _chief_officer_back(toks, j) or _match_back(toks, j, _HEADS_BY_LAST)
-        if head:
-            j -= head
+        mod = _match_back(toks, j, _MODS_BY_LAST) if role_start >= 0 else 0
+        if (head or mod) and glued:
+            break  # "partner untuk manajer United": the nearer title is the person's
+        if head or mod:
+            j -= head or mod
             role_start, loose = toks[j + 1].start, 0
             continue
-        mod = _match_back(toks, j, _MODS_BY_LAST) if role_start >= 0 else 0
-        if mod:
-            j -= mod
-            role_start, loose = toks[j + 1].start, 0
+        paren = _paren_back(toks, j)
+        if paren:
+            j -= paren
+            loose += 1
             continue
         if not _is_loose(tok):
             break
+        glued = glued or (role_start >= 0 and _norm(tok.word) in _FUNCTION_WORDS)
         j -= 1
         loose += 1
-    if role_start < 0:
-        return None
-    return RoleSpan(role_start, role_end, text[role_start:role_end])
+    return role_start
+
+
+def _paren_back(toks: list[_Tok], j: int) -> int:
+    """How many tokens an abbreviation in brackets ending at j takes: "(TNGR)", "(PT JICT)"."""
+    if toks[j].raw != ")":
+        return 0
+    k = j - 1
+    while k >= 0 and j - k <= 4 and toks[k].raw != "(":
+        if not _is_capitalised(toks[k].raw):
+            return 0
+        k -= 1
+    return j - k + 1 if 0 <= k < j - 1 and toks[k].raw == "(" else 0
 
 
 def _match_forward(toks: list[_Tok], i: int, index: dict[str, list[tuple[str, ...]]]) -> int:
@@ -364,6 +417,14 @@ def _title_forward(toks: list[_Tok], i: int) -> tuple[int, bool]:
     return i, False
 
 
+def _next_title(toks: list[_Tok], i: int) -> int:
+    """Index after a title that starts at token i (after an optional "dan"), -1 if none."""
+    if i < len(toks) and _norm(toks[i].word) in CONNECTORS:
+        i += 1
+    nxt, found = _title_forward(toks, i)
+    return nxt if found else -1
+
+
 @lru_cache(maxsize=512)
 def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan | None:
     """An apposition role after a name: ", CEO Microsoft," / " selaku Ketua Umum PAN".
@@ -373,6 +434,7 @@ def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan
     intro = _AFTER_INTRO_RE.match(text, name_end)
     if intro is None:
         return None
+    bare_comma = intro.group().strip() == ","
     hi = min(len(text), name_end + _WINDOW, ceiling if ceiling is not None else len(text))
     start = intro.end()
     toks = _tokens(text, start, hi)
@@ -384,8 +446,17 @@ def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan
         word = _norm(toks[i].word)
         if word in CONNECTORS:
             nxt, found = _title_forward(toks, i + 1)
+            if not found and bare_comma:
+                return None  # "Untuk Ezra, pelatih dan saya ...": a list, not an apposition
             if found:  # "pendiri dan CEO ...": a second title joins the first
                 last = i = nxt - 1
+            i += 1
+            continue
+        if toks[i].raw == ",":
+            nxt = _next_title(toks, i + 1)
+            if nxt < 0:  # the apposition ends; what follows is the sentence
+                break
+            last = i = nxt - 1  # "pendiri OpenAI, anggota dewan direksi, dan peneliti AI"
             i += 1
             continue
         if not _is_loose(toks[i]):

@@ -414,3 +414,22 @@ def test_speed_on_long_articles() -> None:
         tag_dates(article, publication_date(article, D(2019, 3, 5)))
     per_article = (time.perf_counter() - start) / 200
     assert per_article < 0.005  # budget is ~2 ms on a loaded 2-core box; typical is ~0.4 ms
+
+
+def test_a_plan_word_after_the_date_puts_it_ahead() -> None:
+    got = resolved("Konsol itu dipastikan meluncur pada 26 Mei mendatang.", D(2017, 5, 2))
+    assert got == [("26 Mei", D(2017, 5, 26), "day")]
+
+
+def test_an_english_weekday_in_a_title_is_not_a_date() -> None:
+    text = "Jason dikenal lewat film 'Friday the 13th', yang tayang perdana pada 1980."
+    assert [m.text for m in tags(text, D(2017, 5, 2))] == ["1980"]
+    got = resolved("The board will meet on Friday to vote.", D(2017, 5, 2))
+    assert [(text, gran) for text, _, gran in got] == [("Friday", "day")]
+
+
+def test_counted_years_and_months_run_from_the_last_stated_date() -> None:
+    text = "Pada 2008, Harsono kalah di pengadilan. Dua tahun sebelumnya, ia pindah ke Solo."
+    assert resolved(text, D(2017, 5, 2))[-1] == ("Dua tahun sebelumnya", D(2006, 1, 1), "year")
+    text = "Kejuaraan digelar pada Juli 2018, sedangkan festival diadakan satu bulan kemudian."
+    assert resolved(text, D(2017, 12, 30))[-1] == ("satu bulan kemudian", D(2018, 8, 1), "month")

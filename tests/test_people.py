@@ -11,6 +11,7 @@ import pytest
 from knowledge.models import PersonMention
 from knowledge.overrides import Overrides
 from knowledge.people import PersonRegistry, find_orgs, find_people
+from knowledge.sentences import split_sentences
 
 MINISTRY = (
     "Jakarta - Menteri Perdagangan Zulfikar Rahmat meninjau Pasar Senen, Senin (4/3). "
@@ -271,3 +272,88 @@ def test_regions_and_derived_words_are_not_names() -> None:
     )
     assert people["Iwan Setiawan"] == "Pelatih"  # "se-...-an" shape, yet a surname
     assert not any("Utara" in n or "Hubungan" in n for n in people)
+
+
+def _mentions(text: str) -> list[PersonMention]:
+    return find_people(text, split_sentences(text))
+
+
+def test_a_pronoun_sentence_states_the_role_of_the_one_person_just_named() -> None:
+    text = (
+        "Undangan itu dikirim oleh Hendra Wijaya sehari sebelumnya. "
+        "Dia adalah pendiri Kopi Nusa, anggota dewan pengawas, dan dosen hukum."
+    )
+    found = [m for m in _mentions(text) if m.role]
+    assert len(found) == 1
+    mention = found[0]
+    # The mention spans the pronoun, so the sentence cited for the role is the one stating it.
+    assert text[mention.start : mention.end] == "Dia"
+    assert mention.name == "Hendra Wijaya"
+    assert mention.role == "pendiri Kopi Nusa, anggota dewan pengawas, dan dosen hukum"
+
+
+def test_a_pronoun_role_needs_exactly_one_person_named_before() -> None:
+    two = "Hendra Wijaya bertemu Sinta Maharani di Medan. Dia adalah pendiri Kopi Nusa."
+    assert all(not m.role for m in _mentions(two))
+    other = (
+        "Laporan itu dibantah penyidik lain, bukan Hendra Wijaya. "
+        "Dia adalah Komisaris Besar Yohanes Bata, mantan Kepala Polres Kupang."
+    )
+    assert "Hendra Wijaya" not in {m.name for m in _mentions(other) if m.role}
+
+
+def test_colon_joined_titles_are_one_role() -> None:
+    people = _people("Kini sudah ada ketua sementara: wakil direktur Rina Hapsari.")
+    assert people["Rina Hapsari"] == "ketua sementara: wakil direktur"
+
+
+def test_an_age_in_brackets_confirms_a_name() -> None:
+    people = _people("Jasad Tarno Wiryo (61) ditemukan warga di kebunnya, Senin pagi.")
+    assert "Tarno Wiryo" in people
+
+
+def test_names_listed_beside_a_known_person_are_people() -> None:
+    text = (
+        "Pelatih memainkan Budi Santoso, Yerry Mandagi, dan Olvi Pattinama sejak awal. "
+        "Pembalap Marco Rinaldi (Ferraro), Kenji Watabe (Sauber), dan Lars Ekholm (Sauber) gagal."
+    )
+    people = _people(text)
+    for name in ("Yerry Mandagi", "Olvi Pattinama", "Kenji Watabe", "Lars Ekholm"):
+        assert name in people
+    assert "Ferraro" not in people and "Sauber" not in people
+
+
+def test_what_a_title_names_before_an_apposed_name_is_the_organisation() -> None:
+    people = _people("Hal itu disampaikan CEO Zolvex Kirana, Harun Siregar, kepada wartawan.")
+    assert people == {"Harun Siregar": "CEO Zolvex Kirana"}
+
+
+def test_a_place_named_after_someone_is_not_a_person() -> None:
+    text = "Laga digelar di Stadion H. Bambang Wiyono, lalu pawai melewati Jalan Jenderal Sudirman."
+    assert _people(text) == {}
+
+
+def test_a_town_before_its_province_belongs_to_the_title() -> None:
+    text = "Bupati Wonokerto Budhi Santika meresmikan pasar di Wonokerto, Jawa Tengah."
+    people = _people(text)
+    assert people == {"Budhi Santika": "Bupati Wonokerto"}
+
+
+def test_foreign_names_that_look_like_verbs_are_names() -> None:
+    people = _people(
+        "Pelatih Didier Lamont memuji Bernardo Melis. Lamont menilai Melis tampil baik."
+    )
+    assert "Didier Lamont" in people and "Bernardo Melis" in people
+    assert _people("Dilaporkan warga, Terkait kasus itu polisi bergerak.") == {}
+
+
+def test_a_speech_verb_does_not_make_a_person_of_a_word_before_an_acronym() -> None:
+    assert "Jubilir" not in _people('"Kami siap," kata Jubilir KONI Jabar di Bandung.')
+    assert "Wirasena" in _people('"Kami siap," kata Wirasena di Bandung.')
+
+
+def test_a_rank_keeps_the_whole_name_after_it() -> None:
+    people = _people(
+        "Hal itu dikatakan Kapolres Tanah Laut (TL) AKBP Leo Andi Gunawan di kantornya."
+    )
+    assert people.get("Leo Andi Gunawan") == "Kapolres Tanah Laut (TL) AKBP"

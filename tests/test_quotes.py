@@ -436,3 +436,15 @@ def test_speed_on_a_long_article() -> None:
         find_quotes(text, sentences)
     per_article_ms = (time.perf_counter() - begin) * 1000 / rounds
     assert per_article_ms < 5.0  # the budget is ~0.5 ms; the margin absorbs slow CI machines
+
+
+def test_nya_without_people_falls_back_to_the_last_speaker_not_a_capitalised_word() -> None:
+    filler = "warga menunggu kabar dari petugas yang masih bekerja di lapangan. " * 25
+    text = (
+        '"Kami sudah mengirim tim ke lokasi," kata Rudi Hartono di posko.\n\n'
+        + filler
+        + "\n\nMaka dari itu warga diminta tetap tenang.\n\n"
+        + '"Kami terus memantau perkembangan di sana," tambahnya.'
+    )
+    got = quotes(text)  # no person mentions: names come from the quote extractor's fallback
+    assert got[-1] == ("Kami terus memantau perkembangan di sana", "Rudi Hartono")

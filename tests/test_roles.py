@@ -113,3 +113,56 @@ def test_no_apposition_without_title() -> None:
 def test_role_words() -> None:
     assert is_role_word("Gubernur") and is_role_word("jubir") and is_role_word("Brigjen")
     assert not is_role_word("Jakarta") and not is_role_word("mengatakan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # Two titles joined by a colon are one role.
+        (
+            "Kini ada ketua sementara: wakil direktur Rina Hapsari.",
+            "Rina",
+            "ketua sementara: wakil direktur",
+        ),
+        # A rank may follow the comma after the title.
+        ("kata Kepala Polres Bogor, AKBP Hendra Gunawan.", "Hendra", "Kepala Polres Bogor, AKBP"),
+        # An abbreviation in brackets stays inside the title.
+        (
+            "ujar Kepala Badan Pusat Statistik (BPS) Suharyanto di Jakarta.",
+            "Suharyanto",
+            "Kepala Badan Pusat Statistik (BPS)",
+        ),
+        # Place ranges written with a spaced dash stay inside the title.
+        (
+            "kata Humas PT Kereta Api cabang Bandung - Garut, Dedi Kurnia, kemarin.",
+            "Dedi",
+            "Humas PT Kereta Api cabang Bandung - Garut",
+        ),
+        (
+            "Koordinator Lapangan Aksi Buruh, Sari Dewi, berorasi.",
+            "Sari",
+            "Koordinator Lapangan Aksi Buruh",
+        ),
+        # Across a glue word the nearer title is the person's.
+        (
+            "Ia juga penasihat untuk direktur Acme, Budi Laksono.",
+            "Budi",
+            "direktur Acme",
+        ),
+    ],
+)
+def test_role_before_edge_forms(text: str, name: str, role: str) -> None:
+    assert _before(text, name) == role
+
+
+def test_a_title_never_runs_across_a_line_break() -> None:
+    assert _before("Susunan pemain\n\nPersiraja: Hendri Lubis, Teuku Akbar", "Hendri") == ""
+
+
+def test_role_after_lists_titles_joined_by_commas() -> None:
+    text = "Tono adalah pendiri Kopi Nusa, anggota dewan pengawas, dan dosen hukum."
+    assert _after(text, "Tono") == "pendiri Kopi Nusa, anggota dewan pengawas, dan dosen hukum"
+
+
+def test_a_comma_list_is_not_an_apposition() -> None:
+    assert _after("Untuk Yudi, pelatih dan saya sudah bicara panjang.", "Yudi") == ""

@@ -66,7 +66,9 @@ class DateMention:
 class PersonMention:
     start: int
     end: int
-    name: str  # the surface form in the text
+    # The name as written at the span; for a pronoun that states a role ("Dia adalah …") the
+    # span is the pronoun and `name` the person it refers to.
+    name: str
     role: str = ""  # the role phrase as the text states it ("CEO OpenAI", "mantan peneliti")
 
 

@@ -177,7 +177,8 @@ Tribunnews | Liputan6 | Okezone | Republika | Suara | Suara.com | Kontan | Bisni
 The Wall Street Journal | Wall Street Journal | The New York Times | New York Times
 The Washington Post | Washington Post | The Guardian | The Information | Financial Times
 Associated Press | Business Insider | Sydney Morning Herald | South China Morning Post
-Wall Street | Formula 1 | LM Arena | Olimpiade | Piala Dunia | Liga Inggris | Liga Champions
+Federal Reserve | The Fed | Wall Street | Formula 1 | LM Arena | Olimpiade | Piala Dunia
+Liga Inggris | Liga Champions
 Yamaha | Honda | Suzuki | Kawasaki | Ducati | Aprilia | KTM | Toyota | Daihatsu | Mitsubishi
 Nissan | Hyundai | Mazda | Isuzu | Wuling | Volkswagen | BMW | Audi | Porsche | Ferrari
 Lamborghini | Maserati | Mercedes | Mercedes-Benz | McLaren | Renault | Peugeot | Volvo
@@ -259,6 +260,7 @@ _SPEECH_BEFORE = _wordset(
     menurut timpal tutup pungkas tandas sambung tukas canda tanya jawab cetus kilah beber urai
     kenang sahut said says wrote added"""
 )
+_APPOSITION_WORDS = _wordset("selaku sebagai yakni yaitu alias atau")
 _ADVERBS = _wordset("juga pun kemudian lalu telah sudah sempat pernah kembali lantas sendiri")
 
 # Indonesian derived words (ke-an, pe-an, me-, di-, ber-, peng-): vocabulary, not surnames.
@@ -338,6 +340,7 @@ _COMMA_GAP_RE = re.compile(r"[ \t]*,[ \t]*")
 _INITIAL_RE = re.compile(r"[A-Z]\.?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z][a-z'’-]+")
 _HANDLE_RE = re.compile(r"[ \t]*\(@\w+\)")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
 _WORD_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _WORD_BEFORE_RE = re.compile(r"([a-zA-Z]+)[ \t]*,?[ \t]*$")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t\-–—•*>\"“‘']*")
@@ -427,6 +430,8 @@ class _Context:
     towns: frozenset[str]  # words the text states to be towns ("Kabupaten X", "X, Jawa Barat")
     before_place: frozenset[str] = frozenset()
     mid_sentence: frozenset[str] = frozenset()  # capitalised words seen away from a sentence start
+    # surname -> given names it follows in candidates confirmed by their given name
+    families: dict[str, frozenset[str]] = field(default_factory=dict)
     runs: list[list[_Tok]] = field(default_factory=list)
     singles: Counter[str] = field(default_factory=Counter)
     orgs: list[OrgMention] = field(default_factory=list)
@@ -772,8 +777,47 @@ def _multi_word_person(ctx: _Context, cand: _Candidate, floor: int) -> bool:
         return True
     vocabulary = [_is_vocabulary(w) for w in words]
     if _has_title(text, cand, floor):
-        return not all(vocabulary)  # "Kepala Bagian Publikasi Biro": a department, no name
+        # "Kepala Bagian Publikasi Biro ...": dictionary words after a title name a unit, unless
+        # the sentence goes on after them as after a subject ("Penyanyi Sari Kusuma tiba").
+        return not all(vocabulary) or _name_ends_here(ctx, cand, floor)
     return not any(vocabulary) and any(ctx.singles[w] > 0 for w in words)
+
+
+def _name_ends_here(ctx: _Context, cand: _Candidate, floor: int) -> bool:
+    """Whether dictionary words after a title are a name rather than the unit the title heads.
+
+    A name ends the capitalised run, and then either the clause goes on with a lower-case
+    content word ("Penyanyi Sari Kusuma tiba di ...") or its surname is the surname of someone
+    the article names by a known given name ("..., pengusaha Bayu Kusuma"). A unit or body
+    ("Kepala Bagian Publikasi Biro Humas ...", "pemain Pantai Gading itu") runs on into the
+    body it belongs to, or is closed by a function word; and a title stated of the previous
+    name ("Abimanyu sebagai Panglima Perang Pandawa melawan") holds its object. A bare comma
+    before the title may as well start a new apposed name ("..., penyanyi Aura Kasih")."""
+    if cand.nxt is not None:
+        return False
+    text, words = ctx.text, cand.words
+    after = _NEXT_WORD_RE.match(text, cand.end)
+    if after is not None:
+        if _is_function_word(after.group(1)):
+            return False
+    elif not ctx.families.get(words[-1], frozenset()) - {words[0]}:
+        return False  # "Kepala Bagian Publikasi Biro, ...": nobody else has that surname
+    title = role_after(text, floor) if floor else None
+    return (
+        title is None
+        or title.end < cand.start
+        or _COMMA_GAP_RE.fullmatch(text, floor, title.start) is not None  # "Diana', penyanyi"
+    )
+
+
+def _is_function_word(word: str) -> bool:
+    return (
+        word in _STOPWORDS
+        or word in _ADVERBS
+        or word in _APPOSITION_WORDS
+        or is_role_word(word)
+        or word in QUALIFIERS
+    )
 
 
 _AFTER_SPEAKER = (Kind.TIME, Kind.COMMON, Kind.HONORIFIC)
@@ -1026,7 +1070,19 @@ def _mentions(text: str, spans: list[tuple[int, int]]) -> list[PersonMention]:
 @lru_cache(maxsize=16)
 def _analyse(text: str, sentences: tuple[Sentence, ...]) -> tuple[_Context, list[_Candidate]]:
     ctx = _context(text, sentences)
-    return ctx, _all_candidates(ctx)
+    cands = _all_candidates(ctx)
+    ctx.families = _families(cands)
+    return ctx, cands
+
+
+def _families(cands: list[_Candidate]) -> dict[str, frozenset[str]]:
+    """Surname -> the given names it follows, for names that start with a known given name."""
+    out: dict[str, set[str]] = {}
+    for cand in cands:
+        words = cand.words
+        if len(words) > 1 and words[0].lower() in GIVEN_NAMES:
+            out.setdefault(words[-1], set()).add(words[0])
+    return {surname: frozenset(given) for surname, given in out.items()}
 
 
 def find_people(

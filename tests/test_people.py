@@ -357,3 +357,30 @@ def test_a_rank_keeps_the_whole_name_after_it() -> None:
         "Hal itu dikatakan Kapolres Tanah Laut (TL) AKBP Leo Andi Gunawan di kantornya."
     )
     assert people.get("Leo Andi Gunawan") == "Kapolres Tanah Laut (TL) AKBP"
+
+
+def test_dictionary_word_names_after_a_title_or_before_a_verb() -> None:
+    """Names made only of dictionary words ("Indah Permata") are people when a title precedes
+    them and the clause goes on, or when a relative shares the surname; dates later in the
+    article change nothing. A unit after a title ("Kepala Bagian Publikasi Biro Humas") is not."""
+    text = (
+        "Aktris Indah Permata tiba di Medan pada 4 Maret 2018 untuk pameran.\n\n"
+        "Kakaknya, pengusaha Rudi Permata, membuka galeri di Medan pada 1 Maret 2018."
+    )
+    people = {m.name: m.role for m in find_people(text, split_sentences(text))}
+    assert people == {"Indah Permata": "Aktris", "Rudi Permata": "pengusaha"}
+
+    sibling = "Dosen Bunga Kencana, adik Agus Kencana, membuka galeri pada 2 Mei 2019."
+    assert "Bunga Kencana" in _people(sibling)
+
+    for name in ("Sari Mulia", "Indah Permata", "Bunga Citra", "Putri Kencana", "Dewi Cahaya"):
+        titled = f"Penyanyi {name} tiba di Bandung pada 3 Mei 2019."
+        assert _people(titled).get(name) == "Penyanyi", titled
+        quoted = f'"Kami siap tampil," kata {name} di Bandung, Senin (3/5).'
+        assert name in _people(quoted), quoted
+
+    unit = "Kepala Bagian Publikasi Biro Humas Setda Jabar, Ade Sukalsah, hadir di Bandung."
+    people = _people(unit)
+    assert "Publikasi Biro" not in people and "Ade Sukalsah" in people
+    fed = "Para pejabat Federal Reserve memproyeksikan kenaikan suku bunga pada 2018."
+    assert _people(fed) == {}

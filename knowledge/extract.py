@@ -28,7 +28,7 @@ def extract(article: Article, overrides: Overrides | None = None) -> ArticleFact
     facts.mentions = (
         find_people(text, sentences, overrides) if overrides else find_people(text, sentences)
     )
-    facts.orgs = find_orgs(text)
+    facts.orgs = find_orgs(text, sentences)
     facts.quotes = find_quotes(text, sentences, facts.mentions, article.embedded_quotes)
     facts.events = _events(facts, tag_dates(text, published))
     return facts

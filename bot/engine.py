@@ -7,6 +7,7 @@ articles do not hold it: nothing here pads a reply with loosely related text.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 from collections.abc import Sequence
@@ -51,12 +52,14 @@ class Engine:
     async def open(cls, db_path: Path) -> Engine:
         store = await Store.open(db_path)
         try:
-            people = PersonIndex(await store.people())
+            rows = await store.people()
             articles = await store.articles()
+            # Building the indexes is pure CPU (hundreds of ms at 100k articles): off the loop,
+            # so a reload does not stall the questions being answered meanwhile.
+            return await asyncio.to_thread(lambda: cls(store, PersonIndex(rows), articles))
         except BaseException:
             await store.close()
             raise
-        return cls(store, people, articles)
 
     async def close(self) -> None:
         await self.store.close()

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -292,8 +293,20 @@ class _WorkerState:
 _worker: _WorkerState | None = None
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the build that started it is gone.
+
+    Forked workers inherit the write end of their own task pipe, so after a `kill -9` of the
+    build they would wait for work forever.
+    """
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _init_worker(shard_prefix: str, overrides: Overrides) -> None:
     global _worker
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     gc.freeze()  # what the worker inherited is never garbage: stop scanning it
     gc.set_threshold(*WORKER_GC_THRESHOLD)
     _worker = _WorkerState(Writer(Path(f"{shard_prefix}{os.getpid()}")), overrides)

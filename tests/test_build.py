@@ -181,3 +181,50 @@ def test_one_build_at_a_time(tmp_path: Path, corpus: Path) -> None:
         holder.kill()
         holder.wait()
     assert build([corpus], db, progress=False).added
+
+
+def test_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
+    big = tmp_path / "big"
+    big.mkdir()
+    rows = [
+        json.dumps({"id": f"a{i}", "title": "T", "text": f"Bupati Anwar Sani{i} hadir. " * 60})
+        for i in range(4000)
+    ]
+    (big / "feed.jsonl").write_text("\n".join(rows))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ingest", str(big), "--db", str(tmp_path / "kb.db")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children: list[int] = []
+    deadline = time.time() + 60
+    while not children and time.time() < deadline:
+        time.sleep(0.1)
+        children = _children(proc.pid)
+    assert children, "the build started no workers"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 15
+    while any(_alive(pid) for pid in children) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in children)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -170,3 +170,26 @@ async def test_a_namesake_is_not_the_person_asked_about(tmp_path: Path) -> None:
         assert [c.date for c in answer.citations] == ["2017-07-12"]
     finally:
         await eng.close()
+
+
+async def test_a_much_quoted_speaker_still_gets_an_answer(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    paragraphs = [
+        f"“Kami akan membangun jembatan nomor {i} tahun ini,” kata Wali Kota Budi Hartawan "
+        f"pada 3 Maret 2021."
+        for i in range(1200)
+    ]
+    (folder / "kota.txt").write_text(
+        "Wali Kota Budi Hartawan Bicara Jembatan\n\n" + "\n\n".join(paragraphs), encoding="utf-8"
+    )
+    build([folder], tmp_path / "kb.db", progress=False)
+    eng = await Engine.open(tmp_path / "kb.db")
+    try:
+        answer = await eng.ask("/quote Budi Hartawan")
+        assert answer.found and answer.intent == "quote"
+        assert answer.citations[0].date == "2021-03-03"
+        events = await eng.store.events_at(("kota", i) for i in range(1200))
+        assert len(events) >= 1000
+    finally:
+        await eng.close()

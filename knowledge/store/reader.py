@@ -115,8 +115,8 @@ class Store:
 
     async def articles(self) -> list[ArticleRow]:
         rows = await self._all(
-            "SELECT a.id, a.title, a.source, a.url, a.published,"
-            " (SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.title_stemmed"
+            # No per-article sentence count here: at 100k articles it made opening take seconds.
+            "SELECT a.id, a.title, a.source, a.url, a.published, 0, a.title_stemmed"
             " FROM articles a ORDER BY a.published DESC, a.id"
         )
         return [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6]) for r in rows]
@@ -167,9 +167,11 @@ class Store:
         return [SentenceRow(r[0], r[1], r[2]) for r in rows]
 
     async def person_events(self, person_id: int, limit: int = 50) -> list[EventRow]:
+        # Start from the person's few mentions, not from every event (a correlated EXISTS
+        # scanned all events: 386 ms -> under 1 ms at 3,463 articles).
         return await self._events(
-            "WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.person_id = ?"
-            " AND m.article_id = e.article_id AND m.sentence_idx = e.sentence_idx)",
+            "JOIN (SELECT DISTINCT article_id AS a, sentence_idx AS i FROM mentions"
+            " WHERE person_id = ?) m ON m.a = e.article_id AND m.i = e.sentence_idx",
             (person_id,),
             limit,
         )
@@ -235,9 +237,9 @@ class Store:
         pairs = list(dict.fromkeys(keys))
         found: dict[tuple[str, int], set[int]] = {p: set() for p in pairs}
         for chunk in _chunks(pairs, 400):
-            marks = " OR ".join("(article_id = ? AND sentence_idx = ?)" for _ in chunk)
             rows = await self._all(
-                f"SELECT article_id, sentence_idx, person_id FROM mentions WHERE ({marks})"
+                "SELECT article_id, sentence_idx, person_id FROM mentions"
+                f" WHERE (article_id, sentence_idx) IN (VALUES {_pairs(len(chunk))})"
                 " AND person_id IS NOT NULL",
                 [v for pair in chunk for v in pair],
             )
@@ -268,12 +270,17 @@ class Store:
 
     async def events_at(self, keys: Iterable[tuple[str, int]]) -> list[EventRow]:
         """The events stated in the given (article id, sentence index) sentences."""
+        # Row values against a VALUES list, in slices: a long OR chain hits SQLite's
+        # "Expression tree is too large" for a much-quoted speaker.
         pairs = list(dict.fromkeys(keys))
-        if not pairs:
-            return []
-        marks = " OR ".join("(e.article_id = ? AND e.sentence_idx = ?)" for _ in pairs)
-        flat = [v for pair in pairs for v in pair]
-        return await self._events(f"WHERE {marks}", flat, 10 * len(pairs))
+        events: list[EventRow] = []
+        for chunk in _chunks(pairs, 400):
+            events += await self._events(
+                f"WHERE (e.article_id, e.sentence_idx) IN (VALUES {_pairs(len(chunk))})",
+                [v for pair in chunk for v in pair],
+                10 * len(chunk),
+            )
+        return events
 
     async def quotes(self, person_id: int) -> list[QuoteRow]:
         rows = await self._all(
@@ -297,6 +304,10 @@ class Store:
             for org in value.split("|"):
                 counts[org] = counts.get(org, 0) + 1
         return sorted(counts, key=lambda o: (-counts[o], o))[:limit]
+
+
+def _pairs(n: int) -> str:
+    return ",".join("(?, ?)" for _ in range(n))
 
 
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:

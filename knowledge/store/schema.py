@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SchemaMismatch(RuntimeError):
@@ -86,7 +86,6 @@ CREATE TABLE extra_roles (person_id INTEGER NOT NULL, role TEXT NOT NULL);
 LATE_INDEXES = """
 CREATE INDEX IF NOT EXISTS mentions_by_person ON mentions(person_id);
 CREATE INDEX IF NOT EXISTS quotes_by_person ON quotes(person_id);
-CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
 """
 
 

@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from fake_discord import FakeDiscord
+
+    from bot.config import Settings
     from bot.engine import Engine
+    from bot.service import NewsService
 
 # Imports of the build and the engine happen inside the fixtures so that a test module that
 # needs neither (a single extractor's tests) runs even while those are being worked on.
@@ -114,3 +118,34 @@ async def bundled_engine(bundled_db: Path) -> AsyncIterator[Engine]:
     eng = await Engine.open(bundled_db)
     yield eng
     await eng.close()
+
+
+# The Discord tests' shared fixtures: a copy of the bundled articles to build from, the fake
+# Discord on 127.0.0.1, and the real service.
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    from fake_discord import kb_settings
+
+    return kb_settings(tmp_path)
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    from fake_discord import FakeDiscord
+
+    server = FakeDiscord()
+    await server.start()
+    server.patch(monkeypatch)
+    yield server
+    await server.close()
+
+
+@pytest.fixture
+async def service(settings: Settings) -> AsyncIterator[NewsService]:
+    from bot.service import NewsService
+
+    opened = await NewsService.open(settings)
+    yield opened
+    await opened.close()

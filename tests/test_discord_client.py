@@ -29,27 +29,6 @@ USER = 940000000000000001
 DM_CHANNEL = USER + 1  # the fake opens a user's DM channel at their id + 1
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return kb_settings(tmp_path)
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    server.patch(monkeypatch)
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def service(settings: Settings) -> AsyncIterator[NewsService]:
-    opened = await NewsService.open(settings)
-    yield opened
-    await opened.close()
-
-
 async def _running(settings: Settings, service: NewsService) -> tuple[NewsBot, asyncio.Task[None]]:
     client = NewsBot(settings, service, guild_ready_timeout=0)
     return client, await start_client(client)

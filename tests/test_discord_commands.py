@@ -19,7 +19,6 @@ from fake_discord import (
     OWNER_ID,
     FakeDiscord,
     custom_ids,
-    kb_settings,
     start_client,
     stop_client,
 )
@@ -40,27 +39,6 @@ Rantepao - Ketua koperasi kopi Toraja, Yohanis Pasulu, mengatakan panen naik dua
 "Harga di tingkat petani juga membaik," kata Yohanis Pasulu pada Selasa (14/5/2024).
 Koperasi itu akan mengekspor 40 ton kopi ke Jepang pada Agustus 2024.
 """
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return kb_settings(tmp_path)
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    server.patch(monkeypatch)
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def service(settings: Settings) -> AsyncIterator[NewsService]:
-    opened = await NewsService.open(settings)
-    yield opened
-    await opened.close()
 
 
 @pytest.fixture

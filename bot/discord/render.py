@@ -13,6 +13,7 @@ from datetime import date
 import discord
 
 from bot.answer import Answer, Citation, Lang
+from knowledge.dates import format_date as format_day
 from knowledge.models import BuildReport
 
 TITLE_LIMIT = 256
@@ -35,37 +36,6 @@ COLOUR_FOUND = discord.Colour.from_rgb(46, 134, 193)
 COLOUR_NOT_FOUND = discord.Colour.from_rgb(149, 165, 166)
 COLOUR_REPORT = discord.Colour.from_rgb(39, 174, 96)
 COLOUR_REPORT_FAILED = discord.Colour.from_rgb(230, 126, 34)
-
-_MONTHS: dict[Lang, tuple[str, ...]] = {
-    "id": (
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "answer": {"id": "Jawaban", "en": "Answer"},
@@ -144,7 +114,7 @@ def format_date(iso: str | None, lang: Lang) -> str:
         day = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+    return format_day(day, "day", lang)
 
 
 @dataclass(frozen=True)

@@ -241,13 +241,15 @@ class Engine:
                 if speakers:
                     text += " " + say("quote_speakers", q.lang, names=", ".join(speakers[:8]))
             return _reply(q, "quote", False, text, title=person.name)
+        shown = quotes[:PAGE_SIZE]
+        # Dates only for the quotes shown: a much-quoted speaker has thousands.
         events = {
             (e.article_id, e.idx): e
-            for e in await self.store.events_at((r.article_id, r.idx) for r in quotes)
+            for e in await self.store.events_at((r.article_id, r.idx) for r in shown)
         }
         citations = []
         lines = []
-        for r in quotes[:PAGE_SIZE]:
+        for r in shown:
             event = events.get((r.article_id, r.idx))
             cite = (
                 self._event_cite(event, q.lang, snippet=r.text)

@@ -28,6 +28,7 @@ from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 15
+ENOUGH_FULL_MATCHES = 5  # sentences with every term that make a wider (slower) search pointless
 SOURCE_TITLE_CHARS = 60  # a citation names its article; the full title is in the citation
 MAX_QUESTION_CHARS = 2000
 
@@ -324,9 +325,18 @@ class Engine:
         """Sentences that name the topic's people and cover enough of its terms, best first."""
         groups, people = topic.groups, topic.people
         if groups:
-            name_stems = [stem(w) for p in people for w in words(p.name)]
-            stems = all_stems(groups) + name_stems
-            rows = await self.store.search(stems, limit=limit, events_only=events_only)
+            name_groups = [[stem(w) for w in words(p.name)] for p in people]
+            stems = all_stems(groups) + [s for g in name_groups for s in g]
+            rows = []
+            if not loose:
+                # Sentences holding every term first: ranking them is cheap even when a term is
+                # common. Only when too few do, rank everything that holds any term.
+                every = [sorted(g.stems) for g in groups] + name_groups
+                rows = await self.store.search(
+                    stems, limit=limit, events_only=events_only, every=every
+                )
+            if len(rows) < ENOUGH_FULL_MATCHES:
+                rows = await self.store.search(stems, limit=limit, events_only=events_only)
         elif people:
             ids = [p.id for p in people]
             rows = await self.store.person_sentences(ids, limit=limit, events_only=events_only)

@@ -11,7 +11,7 @@ import pytest
 from knowledge.models import Article, ArticleFacts, Event, PersonMention, Quote, Sentence
 from knowledge.stemming import stem_text
 from knowledge.store import SCHEMA_VERSION, SchemaMismatch, Store
-from knowledge.store.fts import match_any, quote_term
+from knowledge.store.fts import match_any, match_every_group, quote_term
 from knowledge.store.writer import Writer, read_hashes
 
 
@@ -70,6 +70,25 @@ async def test_fts_syntax_never_reaches_a_user(tmp_path: Path, hostile: str) -> 
     try:
         hits = await store.search([hostile])  # must not raise
         assert isinstance(hits, list)
+    finally:
+        await store.close()
+
+
+def test_every_group_must_match() -> None:
+    assert match_every_group([["a", "b"], ["c"], []]) == '("a" OR "b") AND ("c")'
+    assert match_every_group([]) == ""
+
+
+async def test_search_every_group(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    _write(db, _facts("a", ["Dewan memecat direktur.", "Dewan rapat lagi.", "Direktur pergi."]))
+    store = await Store.open(db)
+    try:
+        every = [[stem_text("dewan")], [stem_text("pecat"), stem_text("henti")]]
+        hits = await store.search([], every=every)
+        assert [h.idx for h in hits] == [0]
+        hostile = await store.search([], every=[['"AND OR('], ["x*"]])
+        assert hostile == []
     finally:
         await store.close()
 

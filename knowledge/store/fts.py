@@ -14,6 +14,19 @@ def quote_term(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def match_every_group(groups: Iterable[Iterable[str]], column: str | None = None) -> str:
+    """An AND over groups, each an OR of its terms: "(a OR a2) AND (b)"; "" when empty."""
+    parts = []
+    for group in groups:
+        quoted = [quote_term(t) for t in dict.fromkeys(t.strip() for t in group) if t]
+        if quoted:
+            parts.append("(" + " OR ".join(quoted) + ")")
+    if not parts:
+        return ""
+    body = " AND ".join(parts)
+    return f"{column} : ({body})" if column else body
+
+
 def match_any(terms: Iterable[str], column: str | None = None) -> str:
     """An OR of the terms (optionally limited to one column); "" when nothing is searchable."""
     quoted = [quote_term(t) for t in dict.fromkeys(t.strip() for t in terms) if t]

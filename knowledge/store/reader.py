@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from knowledge.store import schema
-from knowledge.store.fts import match_any
+from knowledge.store.fts import match_any, match_every_group
 
 T = TypeVar("T")
 
@@ -191,10 +191,23 @@ class Store:
         return [_event(r) for r in rows]
 
     async def search(
-        self, terms: Sequence[str], *, limit: int = 20, events_only: bool = False
+        self,
+        terms: Sequence[str],
+        *,
+        limit: int = 20,
+        events_only: bool = False,
+        every: Sequence[Sequence[str]] = (),
     ) -> list[SentenceRow]:
-        """Sentences matching any of the (already stemmed) terms, best bm25 first."""
-        expr = match_any(terms, column="stemmed")
+        """Sentences matching any of the (already stemmed) terms, best bm25 first.
+
+        With `every`, a sentence must match a term of each group instead: far fewer rows for
+        bm25 to rank when a question holds a very common word.
+        """
+        expr = (
+            match_every_group(every, column="stemmed")
+            if every
+            else match_any(terms, column="stemmed")
+        )
         if not expr:
             return []
         join = (

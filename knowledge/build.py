@@ -36,16 +36,16 @@ from knowledge.models import Article, ArticleFacts, BuildReport
 from knowledge.overrides import Overrides, load_overrides
 from knowledge.people import PersonRegistry
 
-# _decode and _jsonl_article are the reader's own steps, reused so that a feed line read on its
+# decode_text and jsonl_article are the reader's own steps, reused so that a feed line read on its
 # own gives exactly the article (and error message) the whole-feed reader would give.
 from knowledge.readers import (
     MAX_ARTICLE_BYTES,
     MAX_FEED_BYTES,
     SUPPORTED_SUFFIXES,
     ReadError,
-    _decode,
-    _jsonl_article,
+    decode_text,
     iter_sources,
+    jsonl_article,
     read_bytes,
     read_file,
 )
@@ -187,7 +187,7 @@ class _Scan:
         return None
 
     def _feed_units(self, path: Path, data: bytes) -> Iterator[_Unit]:
-        text = _decode(data)
+        text = decode_text(data)
         if isinstance(text, ReadError) or not text.strip():
             yield from self._read_units(path, data)
             return
@@ -254,7 +254,7 @@ def _read_unit(unit: _Unit) -> list[Article | ReadError]:
     if unit.article is not None:
         return [unit.article]
     if unit.number:
-        return [_jsonl_article(unit.line, unit.number, PurePath(unit.name).stem, unit.path)]
+        return [jsonl_article(unit.line, unit.number, PurePath(unit.name).stem, unit.path)]
     return read_bytes(unit.name, unit.data, path=unit.path)
 
 

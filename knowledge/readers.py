@@ -26,8 +26,10 @@ __all__ = [
     "MAX_FEED_BYTES",
     "SUPPORTED_SUFFIXES",
     "ReadError",
+    "decode_text",
     "derive_title",
     "iter_sources",
+    "jsonl_article",
     "read_bytes",
     "read_file",
 ]
@@ -150,7 +152,7 @@ def read_bytes(name: str, data: bytes, path: str = "") -> ReadResult:
     limit = _size_limit(suffix)
     if len(data) > limit:
         return [ReadError(where, _too_big(len(data), limit))]
-    text_or_error = _decode(data)
+    text_or_error = decode_text(data)
     if isinstance(text_or_error, ReadError):
         return [ReadError(where, text_or_error.reason)]
     text = text_or_error
@@ -183,7 +185,7 @@ def _megabytes(size: int) -> str:
     return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
 
 
-def _decode(data: bytes) -> str | ReadError:
+def decode_text(data: bytes) -> str | ReadError:
     if not data.strip():
         return ReadError("", "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -386,7 +388,7 @@ def _read_jsonl(text: str, stem: str, where: str) -> ReadResult:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        item = _jsonl_article(line, number, stem, where)
+        item = jsonl_article(line, number, stem, where)
         if isinstance(item, Article):
             if item.id in first_line_of:
                 reason = f"line {number}: duplicate id {item.id!r} (first on line "
@@ -397,7 +399,7 @@ def _read_jsonl(text: str, stem: str, where: str) -> ReadResult:
     return out
 
 
-def _jsonl_article(line: str, number: int, stem: str, where: str) -> Article | ReadError:
+def jsonl_article(line: str, number: int, stem: str, where: str) -> Article | ReadError:
     if len(line.encode("utf-8")) > MAX_ARTICLE_BYTES:
         size = _megabytes(len(line.encode("utf-8")))
         limit = _megabytes(MAX_ARTICLE_BYTES)

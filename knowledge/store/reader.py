@@ -121,17 +121,6 @@ class Store:
         )
         return [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6]) for r in rows]
 
-    async def article_meta(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
-        wanted = list(dict.fromkeys(ids))
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        rows = await self._all(
-            f"SELECT id, title, source, url, published, 0 FROM articles WHERE id IN ({marks})",
-            wanted,
-        )
-        return {r[0]: ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5]) for r in rows}
-
     async def people(self) -> list[PersonRow]:
         rows = await self._all(
             "SELECT p.id, p.name,"
@@ -274,12 +263,6 @@ class Store:
             for article_id, pid in rows:
                 found[article_id].add(pid)
         return found
-
-    async def stemmed(self, article_id: str, idx: int) -> str:
-        rows = await self._all(
-            "SELECT stemmed FROM sentences WHERE article_id = ? AND idx = ?", (article_id, idx)
-        )
-        return str(rows[0][0]) if rows else ""
 
     async def events_at(self, keys: Iterable[tuple[str, int]]) -> list[EventRow]:
         """The events stated in the given (article id, sentence index) sentences."""

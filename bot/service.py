@@ -1,8 +1,9 @@
 """The running knowledge base: one engine serving, reloads swapped in without a pause.
 
 Adapters hold a NewsService, never an Engine: on reload the service builds a new database file
-off the event loop, opens a new engine on it, and swaps the reference. Questions asked meanwhile
-are answered by the old engine, whose open file handle survives the rename.
+in a child interpreter (so the build never competes with answering for the GIL), opens a new
+engine on it, and swaps the reference. Questions asked meanwhile are answered by the old engine,
+whose open file handle survives the rename.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from pathlib import Path
 from bot.answer import Answer, Query
 from bot.config import Settings
 from bot.engine import Engine
-from knowledge.build import build
+from knowledge.build import BuildBusy, build
+from knowledge.build_process import BuildFailed, build_in_child
 from knowledge.models import BuildReport
 from knowledge.readers import ReadError, read_bytes
 from knowledge.store import SchemaMismatch
@@ -28,6 +30,10 @@ _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 class ReloadBusy(RuntimeError):
     """A reload is already running; only one runs at a time."""
+
+
+class ReloadFailed(RuntimeError):
+    """The new knowledge base could not be built; the previous one keeps serving."""
 
 
 async def ensure_knowledge_base(settings: Settings) -> BuildReport | None:
@@ -104,16 +110,17 @@ class NewsService:
     async def reload(self, uploads: Sequence[tuple[str, bytes]] = ()) -> BuildReport:
         """Rebuild from the articles folder (plus uploaded files, saved there first).
 
-        Raises ReloadBusy when a reload is running. If the build fails, the exception
-        propagates and the current knowledge base keeps serving.
+        Raises ReloadBusy when a reload is running, ReloadFailed (with the reason) when the
+        build fails; either way the current knowledge base keeps serving.
         """
         if self._lock.locked():
             raise ReloadBusy("a reload is already running")
         async with self._lock:
             rejected = await asyncio.to_thread(self._save_uploads, uploads)
-            report = await asyncio.to_thread(
-                build, list(self.settings.articles), self.settings.db_path, progress=False
-            )
+            try:
+                report = await build_in_child(self.settings.articles, self.settings.db_path)
+            except (BuildBusy, BuildFailed) as exc:
+                raise ReloadFailed(str(exc)) from exc
             new_engine = await Engine.open(self.settings.db_path)
             old, self._engine = self._engine, new_engine
             await self._retire(old)

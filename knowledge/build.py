@@ -9,7 +9,8 @@ JSON-lines feed, is hashed as bytes before anything parses or cleans it. Inputs 
 unchanged are copied from the previous file; when nothing changed at all, the previous file is
 kept as it is. Everything else (parsing, cleaning, extraction, row writing) happens in worker
 processes, each writing a shard file that the build merges at the end, so the facts never travel
-back through pickling and the build thread barely holds the GIL of a serving process.
+back through pickling. A serving process runs the whole build in a child interpreter
+(knowledge.build_process), so even the merge never competes with answering for its GIL.
 """
 
 from __future__ import annotations
@@ -293,8 +294,8 @@ class _WorkerState:
 _worker: _WorkerState | None = None
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the build that started it is gone.
+def exit_with_parent(parent: int) -> None:
+    """End this process once `parent` is gone (run it in a daemon thread).
 
     Forked workers inherit the write end of their own task pipe, so after a `kill -9` of the
     build they would wait for work forever.
@@ -306,7 +307,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def _init_worker(shard_prefix: str, overrides: Overrides) -> None:
     global _worker
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     gc.freeze()  # what the worker inherited is never garbage: stop scanning it
     gc.set_threshold(*WORKER_GC_THRESHOLD)
     _worker = _WorkerState(Writer(Path(f"{shard_prefix}{os.getpid()}")), overrides)

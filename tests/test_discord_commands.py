@@ -366,3 +366,16 @@ async def test_an_owner_in_a_dm_may_reload_and_sees_why_an_upload_failed(
     assert len(fields["Gagal (1)"]) > len("• laporan.pdf: ")  # a reason is given
     assert fields["Ditambahkan (0)"] == text("none", "id")
     assert not (settings.articles[0] / "laporan.pdf").exists()
+
+
+async def test_a_failed_reload_tells_the_moderator_why_and_keeps_answering(
+    fake: FakeDiscord, bot: NewsBot, service: NewsService, settings: Settings
+) -> None:
+    name = await _a_name(service)
+    (settings.articles[0] / "overrides.yaml").write_text("people: {Budi\n", encoding="utf-8")
+    pushed = await fake.command("reload", permissions=MANAGE_GUILD, user_id=777)
+    reply = await fake.reply(pushed, timeout=30)
+    head = text("reload_failed", "id", reason="|").split("|")[0]
+    assert reply["content"].startswith(head) and "overrides.yaml" in reply["content"]
+    answer = await fake.reply(await fake.command("who", {"name": name}))
+    assert answer["embeds"][0]["fields"], "the previous knowledge base still answers"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.service import NewsService, ReloadBusy
-from knowledge import build as build_module
+from bot.service import NewsService, ReloadBusy, ReloadFailed
+from knowledge.build import _build_lock
 
 NEW_ARTICLE = (
     b"Bupati Sleman Resmikan Pasar\n\nBupati Sleman Kustini Purnama meresmikan pasar baru "
@@ -61,14 +61,37 @@ async def test_second_reload_is_told_one_is_running(service: NewsService) -> Non
     assert not service.reloading
 
 
-async def test_failed_reload_keeps_serving(
-    service: NewsService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(build_module.Writer, "finish", broken)
-    with pytest.raises(OSError):
+async def test_failed_reload_says_why_and_keeps_serving(service: NewsService) -> None:
+    folder = service.settings.articles[0]
+    (folder / "overrides.yaml").write_text("aliases: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ReloadFailed, match=r"overrides\.yaml"):
         await service.reload([("pasar.txt", NEW_ARTICLE)])
     assert (await service.ask("siapa Rina Wulandari")).found
+    assert not (await service.ask("siapa Kustini Purnama")).found
     assert not service.reloading
+    (folder / "overrides.yaml").unlink()
+    assert (await service.reload()).added == ("pasar",), "the next reload works"
+
+
+async def test_reload_while_another_build_holds_the_lock_fails_cleanly(
+    service: NewsService,
+) -> None:
+    with (
+        _build_lock(service.settings.db_path),
+        pytest.raises(ReloadFailed, match="another build"),
+    ):
+        await service.reload([("pasar.txt", NEW_ARTICLE)])
+    assert (await service.ask("siapa Rina Wulandari")).found
+    assert (await service.reload()).added == ("pasar",)
+
+
+async def test_cancelled_reload_leaves_no_build_running(service: NewsService) -> None:
+    reload = asyncio.create_task(service.reload([("pasar.txt", NEW_ARTICLE)]))
+    await asyncio.sleep(0.05)  # the child has started
+    reload.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await reload
+    assert (await service.ask("siapa Rina Wulandari")).found
+    assert not service.reloading
+    # The killed child held the build lock; a new build gets it at once.
+    assert (await service.reload()).added == ("pasar",)

@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.discord.pager import DEFER_AFTER, NO_MENTIONS, Fetch, paged, with_page
 from bot.discord.permissions import Verdict, interaction_may_reload
 from bot.discord.render import lang_for_locale, render_report, text
-from bot.service import ReloadBusy
+from bot.service import ReloadBusy, ReloadFailed
 from knowledge.models import BuildReport
 
 log = logging.getLogger(__name__)
@@ -319,6 +319,10 @@ async def _run_reload(
         report = await service.reload(uploads)
     except ReloadBusy:
         await send_notice(interaction, text("reload_busy", lang))
+        return
+    except ReloadFailed as exc:
+        log.warning("reload by %s failed: %s", interaction.user.id, exc)
+        await send_notice(interaction, text("reload_failed", lang, reason=str(exc)[:1500]))
         return
     log.info(
         "reload by %s: %d added, %d changed, %d removed, %d failed",

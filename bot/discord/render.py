@@ -72,6 +72,10 @@ _TEXT: dict[str, dict[Lang, str]] = {
         "id": "Pemuatan ulang sedang berjalan. Tunggu sampai selesai, lalu coba lagi.",
         "en": "A reload is already running. Please wait for it to finish and try again.",
     },
+    "reload_failed": {
+        "id": "Pemuatan ulang gagal: {reason}. Basis pengetahuan sebelumnya tetap dipakai.",
+        "en": "The reload failed: {reason}. The previous knowledge base keeps serving.",
+    },
     "reload_bad_upload": {
         "id": "Berkas {name} tidak bisa dipakai: {reason}",
         "en": "File {name} cannot be used: {reason}",

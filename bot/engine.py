@@ -19,7 +19,7 @@ from bot.answer import Answer, Citation, IntentName, Lang, Query
 from bot.intents import IntentMatcher
 from bot.names import PersonIndex
 from bot.replies import say
-from bot.terms import TermGroup, all_stems, covered, needed, term_groups
+from bot.terms import TermGroup, covered, needed, term_groups
 from knowledge.dates import format_date
 from knowledge.stemming import stem, words
 from knowledge.store import Store
@@ -326,17 +326,16 @@ class Engine:
         groups, people = topic.groups, topic.people
         if groups:
             name_groups = [[stem(w) for w in words(p.name)] for p in people]
-            stems = all_stems(groups) + [s for g in name_groups for s in g]
+            search = [sorted(g.stems) for g in groups] + name_groups
             rows = []
             if not loose:
                 # Sentences holding every term first: ranking them is cheap even when a term is
-                # common. Only when too few do, rank everything that holds any term.
-                every = [sorted(g.stems) for g in groups] + name_groups
+                # common. Only when too few do, rank what holds any term.
                 rows = await self.store.search(
-                    stems, limit=limit, events_only=events_only, every=every
+                    search, limit=limit, events_only=events_only, every=True
                 )
             if len(rows) < ENOUGH_FULL_MATCHES:
-                rows = await self.store.search(stems, limit=limit, events_only=events_only)
+                rows = await self.store.search(search, limit=limit, events_only=events_only)
         elif people:
             ids = [p.id for p in people]
             rows = await self.store.person_sentences(ids, limit=limit, events_only=events_only)

@@ -10,8 +10,13 @@ import pytest
 
 from knowledge.models import Article, ArticleFacts, Event, PersonMention, Quote, Sentence
 from knowledge.stemming import stem_text
-from knowledge.store import SCHEMA_VERSION, SchemaMismatch, Store
-from knowledge.store.fts import match_any, match_every_group, quote_term
+from knowledge.store import SCHEMA_VERSION, SchemaMismatch, Store, reader
+from knowledge.store.fts import (
+    match_any,
+    match_every_group,
+    match_some_ranked_by_all,
+    quote_term,
+)
 from knowledge.store.writer import Writer, read_hashes
 
 
@@ -53,9 +58,9 @@ async def test_search_is_stemmed_and_ranked(tmp_path: Path) -> None:
     )
     store = await Store.open(db)
     try:
-        hits = await store.search([stem_text("dipecat")])
+        hits = await store.search([[stem_text("dipecat")]])
         assert {(h.article_id, h.idx) for h in hits} == {("a", 0), ("b", 0)}
-        assert await store.search([stem_text("hujan")]) == []
+        assert await store.search([[stem_text("hujan")]]) == []
     finally:
         await store.close()
 
@@ -68,7 +73,7 @@ async def test_fts_syntax_never_reaches_a_user(tmp_path: Path, hostile: str) -> 
     _write(db, _facts("a", ["Sebuah kalimat biasa tentang AND dan OR."]))
     store = await Store.open(db)
     try:
-        hits = await store.search([hostile])  # must not raise
+        hits = await store.search([[hostile]])  # must not raise
         assert isinstance(hits, list)
     finally:
         await store.close()
@@ -85,10 +90,75 @@ async def test_search_every_group(tmp_path: Path) -> None:
     store = await Store.open(db)
     try:
         every = [[stem_text("dewan")], [stem_text("pecat"), stem_text("henti")]]
-        hits = await store.search([], every=every)
+        hits = await store.search(every, every=True)
         assert [h.idx for h in hits] == [0]
-        hostile = await store.search([], every=[['"AND OR('], ["x*"]])
+        hostile = await store.search([['"AND OR('], ["x*"]], every=True)
         assert hostile == []
+    finally:
+        await store.close()
+
+
+def _numbered(article_id: str, n: int, words: str) -> ArticleFacts:
+    return _facts(article_id, [f"Kalimat {i} tentang {words}." for i in range(n)])
+
+
+async def test_term_docs_count_sentences(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    _write(db, _numbered("a", 4, "sawah"), _numbered("b", 2, "sawah irigasi"))
+    store = await Store.open(db)
+    try:
+        docs = await store.term_docs(["sawah", "irigasi", "gurun"])
+        assert docs == {"sawah": 6, "irigasi": 2, "gurun": 0}
+    finally:
+        await store.close()
+
+
+async def test_a_common_group_over_the_budget_only_ranks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "kb.db"
+    _write(
+        db,
+        _numbered("umum", 8, "pasar"),
+        _facts("x", ["Pasar ikan dekat pelabuhan.", "Pelabuhan sepi."]),
+    )
+    monkeypatch.setattr(reader, "RANK_BUDGET", 4)
+    store = await Store.open(db)
+    try:
+        hits = await store.search([[stem_text("pasar")], [stem_text("pelabuhan")]])
+        # "pasar" (9 sentences) is over the budget: only sentences with "pelabuhan" are
+        # candidates, and of two alike, the one holding "pasar" too still ranks first.
+        assert [(h.article_id, h.idx) for h in hits] == [("x", 1), ("x", 0)]
+    finally:
+        await store.close()
+
+
+async def test_only_the_newest_matches_are_ranked_when_too_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "kb.db"
+    _write(db, _numbered("lama", 6, "banjir"), _numbered("baru", 3, "banjir"))
+    monkeypatch.setattr(reader, "RANK_BUDGET", 3)
+    store = await Store.open(db)
+    try:
+        hits = await store.search([["banjir"]], limit=10)
+        assert sorted(h.article_id for h in hits) == ["baru"] * 3
+        every = await store.search([["banjir"], ["kalimat"]], limit=10, every=True)
+        assert len(every) == 3 and {h.article_id for h in every} == {"baru"}
+    finally:
+        await store.close()
+
+
+async def test_events_only_keeps_sentences_that_state_an_event(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    facts = _facts("a", ["Gempa terjadi pada 3 Mei 2022.", "Gempa membuat warga panik."])
+    facts.events = [Event(0, date(2022, 5, 3), "day", "3 Mei 2022")]
+    _write(db, facts)
+    store = await Store.open(db)
+    try:
+        assert len(await store.search([[stem_text("gempa")]])) == 2
+        dated = await store.search([[stem_text("gempa")]], events_only=True)
+        assert [h.idx for h in dated] == [0]
     finally:
         await store.close()
 
@@ -97,6 +167,13 @@ def test_quote_term_escapes_quotes() -> None:
     assert quote_term('say "hi"') == '"say ""hi"""'
     assert match_any(["a", "", "a", "b"], column="stemmed") == 'stemmed : ("a" OR "b")'
     assert match_any([]) == ""
+
+
+def test_some_terms_match_all_terms_rank() -> None:
+    assert match_some_ranked_by_all(["a"], ["a", "b"]) == '("a") AND ("a" OR "b")'
+    assert match_some_ranked_by_all(["a", "b"], ["b", "a"]) == '("a" OR "b") AND ("b" OR "a")'
+    assert match_some_ranked_by_all(["a"], ["a"], column="c") == 'c : ("a")'
+    assert match_some_ranked_by_all([], ["a"]) == ""
 
 
 async def test_people_roles_quotes_and_events(tmp_path: Path) -> None:
@@ -142,7 +219,7 @@ async def test_incremental_copy_keeps_unchanged_articles(tmp_path: Path) -> None
     store = await Store.open(new)
     try:
         assert sorted(a.id for a in await store.articles()) == ["a", "c"]
-        assert [h.article_id for h in await store.search([stem_text("pertama")])] == ["a"]
+        assert [h.article_id for h in await store.search([[stem_text("pertama")]])] == ["a"]
     finally:
         await store.close()
 

@@ -34,3 +34,18 @@ def match_any(terms: Iterable[str], column: str | None = None) -> str:
         return ""
     body = " OR ".join(quoted)
     return f"{column} : ({body})" if column else body
+
+
+def match_some_ranked_by_all(
+    some: Iterable[str], terms: Iterable[str], column: str | None = None
+) -> str:
+    """Rows holding any of `some`, with bm25 still scoring every one of `terms`.
+
+    "(a) AND (a OR b OR c)" matches the rows of "a" alone, but bm25 scores each phrase of the
+    expression, so a row that also holds b or c ranks higher. "" when nothing is searchable.
+    """
+    kept, every = match_any(some), match_any(terms)
+    if not kept:
+        return ""
+    body = kept if kept == every else f"({kept}) AND ({every})"
+    return f"{column} : ({body})" if column else body

@@ -12,9 +12,15 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from knowledge.store import schema
-from knowledge.store.fts import match_any, match_every_group
+from knowledge.store.fts import match_every_group, match_some_ranked_by_all, quote_term
 
 T = TypeVar("T")
+
+# Sentences bm25 may rank for one search: ranking costs about 2 us per matching sentence on the
+# development machine (4 us when it must also hold an event), so this keeps a search under
+# about 25 ms however common its words are.
+RANK_BUDGET = 5_000
+MAX_CACHED_TERMS = 50_000
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class Store:
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._docs: dict[str, int] = {}
+        self._vocab = False
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -135,10 +143,14 @@ class Store:
         return people
 
     async def roles(self, person_id: int) -> list[RoleRow]:
+        # Each role once, where it is first stated: a much-mentioned person has thousands of
+        # role mentions, and fetching every sentence of them took 53 ms at 100k articles.
         rows = await self._all(
-            "SELECT m.role, m.article_id, m.sentence_idx, s.text FROM mentions m"
+            "SELECT m.role, m.article_id, m.sentence_idx, s.text FROM (SELECT role, article_id,"
+            " sentence_idx, start, row_number() OVER (PARTITION BY role ORDER BY article_id,"
+            " start) AS nth FROM mentions WHERE person_id = ? AND role != '') m"
             " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_idx"
-            " WHERE m.person_id = ? AND m.role != '' ORDER BY m.article_id, m.start",
+            " WHERE m.nth = 1 ORDER BY m.article_id, m.start",
             (person_id,),
         )
         extra = await self._all("SELECT role FROM extra_roles WHERE person_id = ?", (person_id,))
@@ -159,59 +171,106 @@ class Store:
         # Start from the person's few mentions, not from every event (a correlated EXISTS
         # scanned all events: 386 ms -> under 1 ms at 3,463 articles).
         return await self._events(
-            "JOIN (SELECT DISTINCT article_id AS a, sentence_idx AS i FROM mentions"
-            " WHERE person_id = ?) m ON m.a = e.article_id AND m.i = e.sentence_idx",
+            "(SELECT DISTINCT article_id AS a, sentence_idx AS i FROM mentions"
+            " WHERE person_id = ?) m CROSS JOIN events e"
+            " ON e.article_id = m.a AND e.sentence_idx = m.i",
             (person_id,),
             limit,
         )
 
     async def all_events(self, limit: int = 500) -> list[EventRow]:
-        return await self._events("", (), limit)
+        return await self._events("events e", (), limit)
 
-    async def _events(self, where: str, params: Sequence[Any], limit: int) -> list[EventRow]:
+    async def _events(self, source: str, params: Sequence[Any], limit: int) -> list[EventRow]:
+        """The first `limit` events of `source` (SQL yielding `e`), in date order, with text.
+
+        The sentence text is joined only to the rows kept: joining it before the sort read the
+        text of every event of a much-mentioned person (44 ms at 100k articles).
+        """
+        order = "ORDER BY e.year_known DESC, e.date, e.article_id, e.sentence_idx"
         rows = await self._all(
             "SELECT e.id, e.article_id, e.sentence_idx, e.date, e.granularity, e.year_known,"
-            " e.date_text, s.text FROM events e"
-            " JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
-            + where
-            + " ORDER BY e.year_known DESC, e.date, e.article_id, e.sentence_idx LIMIT ?",
+            " e.date_text, s.text FROM (SELECT e.* FROM " + source + f" {order} LIMIT ?) e"
+            " JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx " + order,
             (*params, limit),
         )
         return [_event(r) for r in rows]
 
     async def search(
         self,
-        terms: Sequence[str],
+        groups: Sequence[Sequence[str]],
         *,
         limit: int = 20,
         events_only: bool = False,
-        every: Sequence[Sequence[str]] = (),
+        every: bool = False,
     ) -> list[SentenceRow]:
-        """Sentences matching any of the (already stemmed) terms, best bm25 first.
+        """Sentences holding a term of any of the groups of (already stemmed) terms, best
+        bm25 first; with `every`, a term of each group.
 
-        With `every`, a sentence must match a term of each group instead: far fewer rows for
-        bm25 to rank when a question holds a very common word.
+        bm25 ranks at most RANK_BUDGET sentences (see `_affordable` and `_rowid_floor`), so a
+        question made of very common words costs what a rare one does.
         """
-        expr = (
-            match_every_group(every, column="stemmed")
-            if every
-            else match_any(terms, column="stemmed")
-        )
+        sizes = await self._group_sizes(groups)
+        if every:
+            expr = match_every_group(groups, column="stemmed")
+            most = min(sizes, default=0)
+        else:
+            kept = _affordable(sizes)
+            expr = match_some_ranked_by_all(
+                [t for i in kept for t in groups[i]], [t for g in groups for t in g], "stemmed"
+            )
+            most = sum(sizes[i] for i in kept)
         if not expr:
             return []
-        join = (
-            " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = s.article_id"
-            " AND e.sentence_idx = s.idx)"
-            if events_only
-            else ""
-        )
+        if events_only:
+            expr = f"({expr}) AND (kind : {quote_term(schema.EVENT_KIND)})"
+        floor = await self._rowid_floor(expr) if most > RANK_BUDGET else 0
+        # Rank inside, fetch text outside: only the kept rows' text is read.
         rows = await self._all(
-            "SELECT s.article_id, s.idx, s.text, bm25(sentences_fts) AS rank, s.stemmed"
-            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " WHERE sentences_fts MATCH ?" + join + " ORDER BY rank LIMIT ?",
-            (expr, limit),
+            "SELECT s.article_id, s.idx, s.text, f.rank, s.stemmed FROM (SELECT rowid AS id,"
+            " rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid > ?"
+            " ORDER BY rank LIMIT ?) f JOIN sentences s ON s.id = f.id ORDER BY f.rank",
+            (expr, floor, limit),
         )
         return [SentenceRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    async def _group_sizes(self, groups: Sequence[Sequence[str]]) -> list[int]:
+        """At most how many sentences hold each group (the sum of its terms' counts)."""
+        docs = await self.term_docs(t for g in groups for t in g)
+        return [sum(docs[t] for t in set(g)) for g in groups]
+
+    async def _rowid_floor(self, expr: str) -> int:
+        """0 when the MATCH fits the budget; else the rowid above which the newest-added
+        RANK_BUDGET matching sentences lie, so bm25 ranks those and no more."""
+        rows = await self._all(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (expr, RANK_BUDGET),
+        )
+        return int(rows[0][0]) if rows else 0
+
+    async def term_docs(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many sentences hold each stemmed term (from the FTS index; cached)."""
+        wanted = list(dict.fromkeys(terms))
+        missing = [t for t in wanted if t not in self._docs]
+        if missing:
+            if not self._vocab:
+                # A temp table: the knowledge-base file stays read-only and its schema as built.
+                await self._conn.execute(
+                    "CREATE VIRTUAL TABLE temp.stemmed_vocab"
+                    " USING fts5vocab(main, sentences_fts, col)"
+                )
+                self._vocab = True
+            if len(self._docs) > MAX_CACHED_TERMS:
+                self._docs.clear()
+            for chunk in _chunks(missing, 100):
+                # One `term =` lookup per term: an IN list makes fts5vocab scan the vocabulary.
+                one = "SELECT term, doc FROM temp.stemmed_vocab WHERE term = ? AND col = 'stemmed'"
+                rows = await self._all(" UNION ALL ".join(one for _ in chunk), chunk)
+                found = {str(r[0]): int(r[1]) for r in rows}
+                for term in chunk:
+                    self._docs[term] = found.get(term, 0)
+        return {t: self._docs[t] for t in wanted}
 
     async def person_sentences(
         self, person_ids: Sequence[int], *, limit: int = 50, events_only: bool = False
@@ -220,17 +279,12 @@ class Store:
         if not person_ids:
             return []
         marks = ",".join("?" * len(person_ids))
-        join = (
-            " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = s.article_id"
-            " AND e.sentence_idx = s.idx)"
-            if events_only
-            else ""
-        )
+        dated = " AND s.kind = ?" if events_only else ""
         rows = await self._all(
             "SELECT DISTINCT s.article_id, s.idx, s.text, 0.0, s.stemmed FROM mentions m"
             " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_idx"
-            f" WHERE m.person_id IN ({marks})" + join + " ORDER BY s.article_id, s.idx LIMIT ?",
-            (*person_ids, limit),
+            f" WHERE m.person_id IN ({marks})" + dated + " ORDER BY s.article_id, s.idx LIMIT ?",
+            (*person_ids, *([schema.EVENT_KIND] if events_only else []), limit),
         )
         return [SentenceRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
@@ -240,9 +294,10 @@ class Store:
         found: dict[tuple[str, int], set[int]] = {p: set() for p in pairs}
         for chunk in _chunks(pairs, 400):
             rows = await self._all(
-                "SELECT article_id, sentence_idx, person_id FROM mentions"
-                f" WHERE (article_id, sentence_idx) IN (VALUES {_pairs(len(chunk))})"
-                " AND person_id IS NOT NULL",
+                "SELECT m.article_id, m.sentence_idx, m.person_id FROM "
+                + _keys(len(chunk))
+                + " CROSS JOIN mentions m ON m.article_id = k.column1"
+                " AND m.sentence_idx = k.column2 WHERE m.person_id IS NOT NULL",
                 [v for pair in chunk for v in pair],
             )
             for article_id, idx, pid in rows:
@@ -266,13 +321,12 @@ class Store:
 
     async def events_at(self, keys: Iterable[tuple[str, int]]) -> list[EventRow]:
         """The events stated in the given (article id, sentence index) sentences."""
-        # Row values against a VALUES list, in slices: a long OR chain hits SQLite's
-        # "Expression tree is too large" for a much-quoted speaker.
         pairs = list(dict.fromkeys(keys))
         events: list[EventRow] = []
         for chunk in _chunks(pairs, 400):
             events += await self._events(
-                f"WHERE (e.article_id, e.sentence_idx) IN (VALUES {_pairs(len(chunk))})",
+                _keys(len(chunk))
+                + " CROSS JOIN events e ON e.article_id = k.column1 AND e.sentence_idx = k.column2",
                 [v for pair in chunk for v in pair],
                 10 * len(chunk),
             )
@@ -302,8 +356,31 @@ class Store:
         return sorted(counts, key=lambda o: (-counts[o], o))[:limit]
 
 
-def _pairs(n: int) -> str:
-    return ",".join("(?, ?)" for _ in range(n))
+def _affordable(sizes: Sequence[int]) -> list[int]:
+    """Which groups to match: the rarest whose sentences together fit the ranking budget (at
+    least one), given how many sentences hold each.
+
+    A sentence holding only a very common word ranks below those holding a rarer one, so it is
+    seldom among the best; the dropped groups still count in bm25's ranking of the rest.
+    """
+    kept: list[int] = []
+    total = 0
+    for i in sorted(range(len(sizes)), key=sizes.__getitem__):
+        total += sizes[i]
+        if kept and total > RANK_BUDGET:
+            break
+        kept.append(i)
+    return kept
+
+
+def _keys(n: int) -> str:
+    """A table `k` of n (article id, sentence index) pairs, for looking rows up by key.
+
+    Driving the lookup from the keys (CROSS JOIN fixes the loop order) walks the index once per
+    key. `(a, b) IN (VALUES ...)` scanned the whole table instead (63 ms -> 3 ms for 300 keys at
+    100k articles), and a long OR chain hits "Expression tree is too large".
+    """
+    return "(VALUES " + ",".join("(?, ?)" for _ in range(n)) + ") k"
 
 
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+EVENT_KIND = "event"  # sentences.kind of a sentence stating a dated event
 
 
 class SchemaMismatch(RuntimeError):
@@ -38,10 +39,13 @@ CREATE TABLE sentences (
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
     stemmed TEXT NOT NULL,
+    -- 'event' when the sentence states a dated event: indexed, so a "when" question filters
+    -- inside FTS5 instead of probing the events table for every candidate (v3).
+    kind TEXT NOT NULL DEFAULT '',
     UNIQUE (article_id, idx)
 );
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
-    text, stemmed, content='sentences', content_rowid='id',
+    text, stemmed, kind, content='sentences', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE events (

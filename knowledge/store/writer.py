@@ -24,7 +24,7 @@ _COPY_COLUMNS = {
     "articles": (
         "id, title, source, url, published, lang, path, content_hash, title_stemmed, text"
     ),
-    "sentences": "article_id, idx, start, end, text, stemmed",
+    "sentences": "article_id, idx, start, end, text, stemmed, kind",
     "events": "article_id, sentence_idx, date, granularity, year_known, date_text, orgs",
     "mentions": "article_id, sentence_idx, start, end, surface, role",
     "quotes": "article_id, sentence_idx, start, end, text, stemmed, speaker",
@@ -91,8 +91,8 @@ class Writer:
         )
         # An external-content index forgets a row only when told the values it indexed.
         c.execute(
-            "INSERT INTO sentences_fts(sentences_fts, rowid, text, stemmed)"
-            " SELECT 'delete', id, text, stemmed FROM sentences"
+            "INSERT INTO sentences_fts(sentences_fts, rowid, text, stemmed, kind)"
+            " SELECT 'delete', id, text, stemmed, kind FROM sentences"
             " WHERE article_id IN (SELECT id FROM temp.gone)"
         )
         for table in _COPY_COLUMNS:
@@ -160,11 +160,20 @@ class Writer:
                 a.text,
             ),
         )
+        dated = {e.sentence_index for e in facts.events}
         c.executemany(
-            "INSERT INTO sentences(article_id, idx, start, end, text, stemmed)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sentences(article_id, idx, start, end, text, stemmed, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                (a.id, s.index, s.start, s.end, s.text, facts.stemmed[s.index])
+                (
+                    a.id,
+                    s.index,
+                    s.start,
+                    s.end,
+                    s.text,
+                    facts.stemmed[s.index],
+                    schema.EVENT_KIND if s.index in dated else "",
+                )
                 for s in facts.sentences
             ),
         )
@@ -319,8 +328,8 @@ class Writer:
             c.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
         else:
             c.execute(
-                "INSERT INTO sentences_fts(rowid, text, stemmed)"
-                " SELECT id, text, stemmed FROM sentences WHERE id > ?",
+                "INSERT INTO sentences_fts(rowid, text, stemmed, kind)"
+                " SELECT id, text, stemmed, kind FROM sentences WHERE id > ?",
                 (self._indexed_up_to,),
             )
         # Without statistics the planner drives "events of a person" by the person index inside

@@ -189,7 +189,6 @@ class Engine:
     async def _timeline(self, q: Query) -> Answer:
         topic = q.subject.strip()
         if topic:
-            # A timeline is about a topic, not one fact: sentences need half of its terms.
             events = await self._matching_events(self._topic(topic), limit=300, loose=True)
             title = say("timeline_title", q.lang, topic=topic)
         else:
@@ -343,16 +342,18 @@ class Engine:
             return []
         if people:
             rows = await self._naming(rows, {p.id for p in people})
-        want = math.ceil(len(groups) / 2) if loose else needed(groups)
+        want = needed(groups)
+        # A timeline gathers a topic's events, so one of its terms in the sentence is enough when
+        # the headline carries the rest; a single fact must be stated by the sentence itself.
+        own_want = 1 if loose else max(1, want - 1)
         good: list[tuple[int, int, SentenceRow]] = []
         for r in rows:
             own = covered(groups, r.stemmed)
             # The headline is context for every sentence under it: "anggaran tram" is answered
-            # by a budget sentence in a tram article. The sentence itself must still carry all
-            # but one of the terms.
+            # by a budget sentence in a tram article.
             title = self.articles.get(r.article_id)
             context = covered(groups, f"{r.stemmed} {title.title_stemmed if title else ''}")
-            if context >= want and (not groups or own >= max(1, want - 1)):
+            if context >= want and (not groups or own >= own_want):
                 good.append((context, own, r))
         good.sort(key=lambda t: (-t[0], -t[1], t[2].score))
         return [r for _, _, r in good]

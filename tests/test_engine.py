@@ -77,6 +77,15 @@ async def test_timeline_topic_filters(engine: Engine) -> None:
     assert {c.article for c in answer.citations} == {"keuangan"}
 
 
+async def test_timeline_topic_needs_its_terms_in_sentence_or_headline(engine: Engine) -> None:
+    # Each word dates an event in a different article: neither article is about both.
+    assert not (await engine.ask("kronologi pelatih tram")).found
+    # "rapat" is in the sentence, "anggaran" in its headline.
+    answer = await engine.ask("kronologi rapat anggaran")
+    assert answer.found and "2025-01-14" in {c.date for c in answer.citations}
+    assert {c.article for c in answer.citations} == {"keuangan"}
+
+
 async def test_quote_by_person_and_topic(engine: Engine) -> None:
     answer = await engine.ask("apa kata Bambang Hartono?")
     assert answer.intent == "quote" and answer.found

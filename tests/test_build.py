@@ -15,6 +15,7 @@ import pytest
 from bot.engine import Engine
 from knowledge import build as build_module
 from knowledge.build import BuildBusy, build
+from knowledge.stemming import stem_text
 from knowledge.store import Store
 
 
@@ -74,6 +75,27 @@ async def test_unchanged_facts_survive_the_copy(tmp_path: Path, corpus: Path) ->
     await store.close()
     assert before == after
     assert "Rina Wulandari" in after
+
+
+async def test_event_index_follows_a_patched_rebuild(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "kb.db"
+    build([corpus], db, progress=False)
+    tram = corpus / "tram.md"
+    tram.write_text(tram.read_text().replace("March 8, 2023", "March 9, 2024"), encoding="utf-8")
+    report = build([corpus], db, progress=False)
+    assert report.changed == ("tram",) and len(report.unchanged) == 2  # the patch path
+    store = await Store.open(db)
+    try:
+        hits = await store.search([[stem_text("tram")]], events_only=True)
+        assert [h.text for h in hits if "council" in h.text] == [
+            "Harbor City's council approved a new tram line on March 9, 2024, after two years"
+            " of debate."
+        ]
+        kept = await store.search([[stem_text("rapat")]], events_only=True)
+        assert [h.article_id for h in kept] == ["keuangan"]
+        assert await store.search([[stem_text("mayor")]], events_only=True) == []
+    finally:
+        await store.close()
 
 
 def test_bad_inputs_are_reported_and_skipped(tmp_path: Path, corpus: Path) -> None:

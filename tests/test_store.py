@@ -133,6 +133,13 @@ async def test_a_common_group_over_the_budget_only_ranks(
         await store.close()
 
 
+def test_plan_matches_rare_groups_and_ranks_by_more() -> None:
+    budget, rank_only = reader.RANK_BUDGET, reader.RANK_ONLY_BUDGET
+    assert reader._plan([10, budget * 2, 20]) == ([0, 2], [0, 2, 1])
+    assert reader._plan([rank_only * 2, budget * 3]) == ([1], [1])
+    assert reader._plan([]) == ([], [])
+
+
 async def test_only_the_newest_matches_are_ranked_when_too_many(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

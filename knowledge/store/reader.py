@@ -12,15 +12,18 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from knowledge.store import schema
-from knowledge.store.fts import match_every_group, match_some_ranked_by_all, quote_term
+from knowledge.store.fts import match_every_group, match_some_ranked_by_all
 
 T = TypeVar("T")
 
 # Sentences bm25 may rank for one search: ranking costs about 2 us per matching sentence on the
-# development machine (4 us when it must also hold an event), so this keeps a search under
-# about 25 ms however common its words are.
+# development machine, so this keeps a search near 10 ms however common its words are.
 RANK_BUDGET = 5_000
+# Sentences a term may be in to still count in bm25's ranking when it is not matched on.
+RANK_ONLY_BUDGET = 30_000
 MAX_CACHED_TERMS = 50_000
+SENTENCE_INDEX = "sentences_fts"
+EVENT_INDEX = "event_sentences_fts"  # the sentences that state a dated event
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,8 @@ class Store:
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
-        self._docs: dict[str, int] = {}
-        self._vocab = False
+        self._docs: dict[str, dict[str, int]] = {}
+        self._vocabs: set[str] = set()
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -184,13 +187,16 @@ class Store:
     async def _events(self, source: str, params: Sequence[Any], limit: int) -> list[EventRow]:
         """The first `limit` events of `source` (SQL yielding `e`), in date order, with text.
 
-        The sentence text is joined only to the rows kept: joining it before the sort read the
-        text of every event of a much-mentioned person (44 ms at 100k articles).
+        Event rows and sentence text are read only for the rows kept: reading them before the
+        sort did so for every event of a much-mentioned person (44 ms at 100k articles).
         """
         order = "ORDER BY e.year_known DESC, e.date, e.article_id, e.sentence_idx"
+        # The inner columns are all in events_by_sentence: the sort reads no event rows.
         rows = await self._all(
-            "SELECT e.id, e.article_id, e.sentence_idx, e.date, e.granularity, e.year_known,"
-            " e.date_text, s.text FROM (SELECT e.* FROM " + source + f" {order} LIMIT ?) e"
+            "SELECT x.id, x.article_id, x.sentence_idx, x.date, x.granularity, x.year_known,"
+            " x.date_text, s.text FROM (SELECT e.id, e.year_known, e.date, e.article_id,"
+            " e.sentence_idx FROM " + source + f" {order} LIMIT ?) e"
+            " JOIN events x ON x.id = e.id"
             " JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx " + order,
             (*params, limit),
         )
@@ -207,70 +213,71 @@ class Store:
         """Sentences holding a term of any of the groups of (already stemmed) terms, best
         bm25 first; with `every`, a term of each group.
 
-        bm25 ranks at most RANK_BUDGET sentences (see `_affordable` and `_rowid_floor`), so a
-        question made of very common words costs what a rare one does.
+        bm25 ranks at most RANK_BUDGET sentences (see `_plan` and `_rowid_floor`), so a
+        question made of very common words costs about what a rare one does.
         """
-        sizes = await self._group_sizes(groups)
+        index = EVENT_INDEX if events_only else SENTENCE_INDEX
+        sizes = await self._group_sizes(groups, index)
         if every:
             expr = match_every_group(groups, column="stemmed")
             most = min(sizes, default=0)
         else:
-            kept = _affordable(sizes)
+            matched, ranked = _plan(sizes)
             expr = match_some_ranked_by_all(
-                [t for i in kept for t in groups[i]], [t for g in groups for t in g], "stemmed"
+                [t for i in matched for t in groups[i]],
+                [t for i in ranked for t in groups[i]],
+                column="stemmed",
             )
-            most = sum(sizes[i] for i in kept)
+            most = sum(sizes[i] for i in matched)
         if not expr:
             return []
-        if events_only:
-            expr = f"({expr}) AND (kind : {quote_term(schema.EVENT_KIND)})"
-        floor = await self._rowid_floor(expr) if most > RANK_BUDGET else 0
+        floor = await self._rowid_floor(index, expr) if most > RANK_BUDGET else 0
         # Rank inside, fetch text outside: only the kept rows' text is read.
         rows = await self._all(
-            "SELECT s.article_id, s.idx, s.text, f.rank, s.stemmed FROM (SELECT rowid AS id,"
-            " rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid > ?"
+            f"SELECT s.article_id, s.idx, s.text, f.rank, s.stemmed FROM (SELECT rowid AS id,"
+            f" rank FROM {index} WHERE {index} MATCH ? AND rowid > ?"
             " ORDER BY rank LIMIT ?) f JOIN sentences s ON s.id = f.id ORDER BY f.rank",
             (expr, floor, limit),
         )
         return [SentenceRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
-    async def _group_sizes(self, groups: Sequence[Sequence[str]]) -> list[int]:
+    async def _group_sizes(self, groups: Sequence[Sequence[str]], index: str) -> list[int]:
         """At most how many sentences hold each group (the sum of its terms' counts)."""
-        docs = await self.term_docs(t for g in groups for t in g)
+        docs = await self.term_docs((t for g in groups for t in g), index)
         return [sum(docs[t] for t in set(g)) for g in groups]
 
-    async def _rowid_floor(self, expr: str) -> int:
+    async def _rowid_floor(self, index: str, expr: str) -> int:
         """0 when the MATCH fits the budget; else the rowid above which the newest-added
         RANK_BUDGET matching sentences lie, so bm25 ranks those and no more."""
         rows = await self._all(
-            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?"
-            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            f"SELECT rowid FROM {index} WHERE {index} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
             (expr, RANK_BUDGET),
         )
         return int(rows[0][0]) if rows else 0
 
-    async def term_docs(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many sentences hold each stemmed term (from the FTS index; cached)."""
+    async def term_docs(self, terms: Iterable[str], index: str = SENTENCE_INDEX) -> dict[str, int]:
+        """How many sentences of `index` hold each stemmed term (from the FTS index; cached)."""
+        cache = self._docs.setdefault(index, {})
         wanted = list(dict.fromkeys(terms))
-        missing = [t for t in wanted if t not in self._docs]
+        missing = [t for t in wanted if t not in cache]
         if missing:
-            if not self._vocab:
+            vocab = f"temp.{index}_vocab"
+            if index not in self._vocabs:
                 # A temp table: the knowledge-base file stays read-only and its schema as built.
                 await self._conn.execute(
-                    "CREATE VIRTUAL TABLE temp.stemmed_vocab"
-                    " USING fts5vocab(main, sentences_fts, col)"
+                    f"CREATE VIRTUAL TABLE {vocab} USING fts5vocab(main, {index}, col)"
                 )
-                self._vocab = True
-            if len(self._docs) > MAX_CACHED_TERMS:
-                self._docs.clear()
+                self._vocabs.add(index)
+            if len(cache) > MAX_CACHED_TERMS:
+                cache.clear()
             for chunk in _chunks(missing, 100):
                 # One `term =` lookup per term: an IN list makes fts5vocab scan the vocabulary.
-                one = "SELECT term, doc FROM temp.stemmed_vocab WHERE term = ? AND col = 'stemmed'"
+                one = f"SELECT term, doc FROM {vocab} WHERE term = ? AND col = 'stemmed'"
                 rows = await self._all(" UNION ALL ".join(one for _ in chunk), chunk)
                 found = {str(r[0]): int(r[1]) for r in rows}
                 for term in chunk:
-                    self._docs[term] = found.get(term, 0)
-        return {t: self._docs[t] for t in wanted}
+                    cache[term] = found.get(term, 0)
+        return {t: cache[t] for t in wanted}
 
     async def person_sentences(
         self, person_ids: Sequence[int], *, limit: int = 50, events_only: bool = False
@@ -356,21 +363,25 @@ class Store:
         return sorted(counts, key=lambda o: (-counts[o], o))[:limit]
 
 
-def _affordable(sizes: Sequence[int]) -> list[int]:
-    """Which groups to match: the rarest whose sentences together fit the ranking budget (at
-    least one), given how many sentences hold each.
+def _plan(sizes: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Which term groups to match, and which to rank by, given how many sentences hold each.
 
-    A sentence holding only a very common word ranks below those holding a rarer one, so it is
-    seldom among the best; the dropped groups still count in bm25's ranking of the rest.
+    Matched: the rarest groups that together fit RANK_BUDGET (at least one). A sentence holding
+    only a very common word ranks below those holding a rarer one, so it is seldom among the
+    best. Ranked: those plus the next rarest up to RANK_ONLY_BUDGET, so a sentence holding them
+    too still ranks higher; bm25 walks each ranked term's whole doclist once per question.
     """
-    kept: list[int] = []
+    order = sorted(range(len(sizes)), key=sizes.__getitem__)
+    matched: list[int] = []
+    ranked: list[int] = []
     total = 0
-    for i in sorted(range(len(sizes)), key=sizes.__getitem__):
+    for i in order:
         total += sizes[i]
-        if kept and total > RANK_BUDGET:
-            break
-        kept.append(i)
-    return kept
+        if not matched or total <= RANK_BUDGET:
+            matched.append(i)
+        if not ranked or total <= RANK_ONLY_BUDGET:
+            ranked.append(i)
+    return matched, ranked
 
 
 def _keys(n: int) -> str:

@@ -91,9 +91,15 @@ class Writer:
         )
         # An external-content index forgets a row only when told the values it indexed.
         c.execute(
-            "INSERT INTO sentences_fts(sentences_fts, rowid, text, stemmed, kind)"
-            " SELECT 'delete', id, text, stemmed, kind FROM sentences"
+            "INSERT INTO sentences_fts(sentences_fts, rowid, text, stemmed)"
+            " SELECT 'delete', id, text, stemmed FROM sentences"
             " WHERE article_id IN (SELECT id FROM temp.gone)"
+        )
+        c.execute(
+            "INSERT INTO event_sentences_fts(event_sentences_fts, rowid, text, stemmed)"
+            " SELECT 'delete', id, text, stemmed FROM sentences"
+            " WHERE article_id IN (SELECT id FROM temp.gone) AND kind = ?",
+            (schema.EVENT_KIND,),
         )
         for table in _COPY_COLUMNS:
             key = _ARTICLE_KEY.get(table, "article_id")
@@ -328,10 +334,15 @@ class Writer:
             c.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
         else:
             c.execute(
-                "INSERT INTO sentences_fts(rowid, text, stemmed, kind)"
-                " SELECT id, text, stemmed, kind FROM sentences WHERE id > ?",
+                "INSERT INTO sentences_fts(rowid, text, stemmed)"
+                " SELECT id, text, stemmed FROM sentences WHERE id > ?",
                 (self._indexed_up_to,),
             )
+        c.execute(
+            "INSERT INTO event_sentences_fts(rowid, text, stemmed)"
+            " SELECT id, text, stemmed FROM sentences WHERE id > ? AND kind = ?",
+            (self._indexed_up_to or 0, schema.EVENT_KIND),
+        )
         # Without statistics the planner drives "events of a person" by the person index inside
         # a correlated subquery: a scan of every event per question (~400 ms at 3,500 articles,
         # ~20 ms with statistics). A sampled ANALYZE costs well under a second at any size.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -95,3 +96,15 @@ async def test_cancelled_reload_leaves_no_build_running(service: NewsService) ->
     assert not service.reloading
     # The killed child held the build lock; a new build gets it at once.
     assert (await service.reload()).added == ("pasar",)
+
+
+async def test_engine_objects_are_frozen_and_the_collector_left_on(service: NewsService) -> None:
+    # A frozen object is in no generation: a full collection never walks the indexes again.
+    def walked(obj: object) -> bool:
+        return any(o is obj for o in gc.get_objects())
+
+    assert not walked(service.engine.articles) and gc.isenabled()
+    await service.reload([("pasar.txt", NEW_ARTICLE)])
+    assert not walked(service.engine.articles) and gc.isenabled()
+    fresh: dict[str, list[int]] = {"x": []}
+    assert walked(fresh)

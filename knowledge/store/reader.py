@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,14 @@ class PersonRow:
     mentions: int
 
 
+def _people(rows: Iterable[sqlite3.Row]) -> list[PersonRow]:
+    people = []
+    for pid, name, surfaces, count in rows:
+        aliases = tuple(sorted({s for s in (surfaces or "").split(",") if s and s != name}))
+        people.append(PersonRow(pid, name, aliases, count))
+    return people
+
+
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -130,7 +139,11 @@ class Store:
             "SELECT a.id, a.title, a.source, a.url, a.published, 0, a.title_stemmed"
             " FROM articles a ORDER BY a.published DESC, a.id"
         )
-        return [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6]) for r in rows]
+        # Off the event loop: turning 100k rows into values took 300 ms, a stall for every
+        # question waiting meanwhile (a reload opens a store while the old one answers).
+        return await asyncio.to_thread(
+            lambda: [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6]) for r in rows]
+        )
 
     async def people(self) -> list[PersonRow]:
         rows = await self._all(
@@ -139,11 +152,7 @@ class Store:
             " (SELECT count(*) FROM mentions m WHERE m.person_id = p.id)"
             " FROM people p ORDER BY p.name"
         )
-        people = []
-        for pid, name, surfaces, count in rows:
-            aliases = tuple(sorted({s for s in (surfaces or "").split(",") if s and s != name}))
-            people.append(PersonRow(pid, name, aliases, count))
-        return people
+        return await asyncio.to_thread(_people, rows)
 
     async def roles(self, person_id: int) -> list[RoleRow]:
         # Each role once, where it is first stated: a much-mentioned person has thousands of

@@ -121,11 +121,12 @@ def _descendants(pid: int) -> list[int]:
     while todo:
         current = todo.pop()
         out.append(current)
-        for children in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
+        try:
+            # A process may end while it is being listed (workers exit at the end of a build).
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
                 todo += [int(c) for c in children.read_text().split()]
-            except OSError:
-                continue
+        except OSError:
+            continue
     return out
 
 

@@ -112,6 +112,15 @@ def test_percentile_and_tree_rss() -> None:
     assert bench.tree_rss(os.getpid()) > 10 * 2**20
 
 
+def test_tree_rss_survives_a_process_ending_while_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The sampler runs while workers come and go: /proc/PID/task can vanish mid-listing.
+    def vanished(self: Path, pattern: str) -> object:
+        raise FileNotFoundError(f"{self}")
+
+    monkeypatch.setattr(bench.Path, "glob", vanished)
+    assert bench.tree_rss(os.getpid()) > 10 * 2**20  # the process itself is still counted
+
+
 def test_questions_come_from_the_store(tiny_corpus: Path, tmp_path: Path) -> None:
     from knowledge.build import build
 

@@ -105,7 +105,6 @@ class Store:
         self._conn = conn
         self.path = path
         self._docs: dict[str, dict[str, int]] = {}
-        self._vocabs: set[str] = set()
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -125,7 +124,17 @@ class Store:
             raise schema.SchemaMismatch(
                 f"{path} has schema version {found}; this newsbot needs {schema.SCHEMA_VERSION}"
             )
-        return cls(conn, path)
+        store = cls(conn, path)
+        for index in (SENTENCE_INDEX, EVENT_INDEX):
+            await store._create_vocab(index)
+        return store
+
+    async def _create_vocab(self, index: str) -> None:
+        # Term counts for the ranking budget; a temp table, so the file stays read-only and its
+        # schema as built. Created here so the first question does not pay for it.
+        await self._conn.execute(
+            f"CREATE VIRTUAL TABLE temp.{index}_vocab USING fts5vocab(main, {index}, col)"
+        )
 
     async def close(self) -> None:
         await self._conn.close()
@@ -271,12 +280,6 @@ class Store:
         missing = [t for t in wanted if t not in cache]
         if missing:
             vocab = f"temp.{index}_vocab"
-            if index not in self._vocabs:
-                # A temp table: the knowledge-base file stays read-only and its schema as built.
-                await self._conn.execute(
-                    f"CREATE VIRTUAL TABLE {vocab} USING fts5vocab(main, {index}, col)"
-                )
-                self._vocabs.add(index)
             if len(cache) > MAX_CACHED_TERMS:
                 cache.clear()
             for chunk in _chunks(missing, 100):

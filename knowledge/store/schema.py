@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+# 4: event_sentences_fts and covering indexes for a person's mentions and events (3, with the
+# event marker as a column of sentences_fts instead, never left development).
+SCHEMA_VERSION = 4
 EVENT_KIND = "event"  # sentences.kind of a sentence stating a dated event
 
 
@@ -39,7 +41,7 @@ CREATE TABLE sentences (
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
     stemmed TEXT NOT NULL,
-    -- 'event' when the sentence states a dated event (v3).
+    -- 'event' when the sentence states a dated event (v3-4).
     kind TEXT NOT NULL DEFAULT '',
     UNIQUE (article_id, idx)
 );
@@ -47,7 +49,7 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5(
     text, stemmed, content='sentences', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
--- The same index over event sentences only (v3): "when" and "timeline" search a seventh of the
+-- The same index over event sentences only (v3-4): "when" and "timeline" search a seventh of the
 -- rows, with term statistics of their own, instead of filtering every candidate of the full
 -- index (a filter phrase in MATCH made bm25 walk the whole filter's doclist per question).
 CREATE VIRTUAL TABLE event_sentences_fts USING fts5(
@@ -64,7 +66,7 @@ CREATE TABLE events (
     date_text TEXT NOT NULL,
     orgs TEXT NOT NULL DEFAULT ''
 );
--- Covering the date order: a person's events are found and sorted without reading the rows (v3).
+-- Covering the date order: a person's events are found and sorted without reading the rows (v3-4).
 CREATE INDEX events_by_sentence ON events(article_id, sentence_idx, year_known, date);
 CREATE INDEX events_by_date ON events(date);
 CREATE TABLE mentions (
@@ -95,7 +97,7 @@ CREATE TABLE extra_roles (person_id INTEGER NOT NULL, role TEXT NOT NULL);
 
 # Created after the bulk load: building indexes once is faster than maintaining them per row.
 LATE_INDEXES = """
--- Covering (v3): a much-mentioned person's roles and events are read from the index alone;
+-- Covering (v3-4): a much-mentioned person's roles and events are read from the index alone;
 -- looking up thousands of scattered rows took 6 ms per question at 100k articles.
 CREATE INDEX IF NOT EXISTS mentions_by_person
     ON mentions(person_id, article_id, sentence_idx, start, role);

@@ -20,6 +20,7 @@ from bot.intents import IntentMatcher
 from bot.names import PersonIndex
 from bot.replies import say
 from bot.terms import TermGroup, covered, needed, term_groups
+from knowledge import stemming
 from knowledge.dates import format_date
 from knowledge.stemming import stem, words
 from knowledge.store import Store
@@ -57,10 +58,17 @@ class Engine:
             articles = await store.articles()
             # Building the indexes is pure CPU (hundreds of ms at 100k articles): off the loop,
             # so a reload does not stall the questions being answered meanwhile.
-            return await asyncio.to_thread(lambda: cls(store, PersonIndex(rows), articles))
+            return await asyncio.to_thread(cls._build, store, rows, articles)
         except BaseException:
             await store.close()
             raise
+
+    @classmethod
+    def _build(
+        cls, store: Store, rows: Sequence[PersonRow], articles: Sequence[ArticleRow]
+    ) -> Engine:
+        stemming.load()
+        return cls(store, PersonIndex(rows), articles)
 
     async def close(self) -> None:
         await self.store.close()

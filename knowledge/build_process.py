@@ -25,6 +25,7 @@ from typing import Any
 from knowledge.build import BuildBusy, build, exit_with_parent
 from knowledge.models import BuildReport
 
+BUILD_NICENESS = 10
 EXIT_FAILED = 1
 EXIT_BUSY = 3
 _PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -99,6 +100,9 @@ def _last_line(raw: bytes) -> str:
 def main(argv: Sequence[str]) -> int:
     # A reload abandoned by a dead server must not go on to swap files under nobody.
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # The build and its workers (which inherit this) keep both cores busy; at a lower priority
+    # they leave the serving process the CPU whenever a question arrives.
+    os.nice(BUILD_NICENESS)
     request = json.loads(argv[0])
     try:
         report = build([Path(p) for p in request["paths"]], Path(request["db"]), progress=False)

@@ -312,15 +312,17 @@ class Store:
         pairs = list(dict.fromkeys(keys))
         found: dict[tuple[str, int], set[int]] = {p: set() for p in pairs}
         for chunk in _chunks(pairs, 400):
+            # One correlated lookup per key: as a join, SQLite chose to build a Bloom filter
+            # over every mention first (115 ms for 300 keys at 100k articles, 1 ms this way).
             rows = await self._all(
-                "SELECT m.article_id, m.sentence_idx, m.person_id FROM "
-                + _keys(len(chunk))
-                + " CROSS JOIN mentions m ON m.article_id = k.column1"
-                " AND m.sentence_idx = k.column2 WHERE m.person_id IS NOT NULL",
+                "SELECT k.column1, k.column2, (SELECT group_concat(m.person_id) FROM mentions m"
+                " WHERE m.article_id = k.column1 AND m.sentence_idx = k.column2"
+                " AND m.person_id IS NOT NULL) FROM " + _keys(len(chunk)),
                 [v for pair in chunk for v in pair],
             )
-            for article_id, idx, pid in rows:
-                found[(article_id, idx)].add(pid)
+            for article_id, idx, ids in rows:
+                if ids:
+                    found[(article_id, idx)].update(int(i) for i in str(ids).split(","))
         return found
 
     async def article_people(self, article_ids: Iterable[str]) -> dict[str, set[int]]:

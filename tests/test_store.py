@@ -138,6 +138,8 @@ def test_plan_matches_rare_groups_and_ranks_by_more() -> None:
     assert reader._plan([10, budget * 2, 20]) == ([0, 2], [0, 2, 1])
     assert reader._plan([rank_only * 2, budget * 3]) == ([1], [1])
     assert reader._plan([]) == ([], [])
+    # A word no sentence holds (a typo) does not stand in for the rarest real one.
+    assert reader._plan([budget * 2, 0, budget * 3]) == ([1, 0], [1, 0, 2])
 
 
 async def test_only_the_newest_matches_are_ranked_when_too_many(

@@ -380,10 +380,11 @@ class Store:
 def _plan(sizes: Sequence[int]) -> tuple[list[int], list[int]]:
     """Which term groups to match, and which to rank by, given how many sentences hold each.
 
-    Matched: the rarest groups that together fit RANK_BUDGET (at least one). A sentence holding
-    only a very common word ranks below those holding a rarer one, so it is seldom among the
-    best. Ranked: those plus the next rarest up to RANK_ONLY_BUDGET, so a sentence holding them
-    too still ranks higher; bm25 walks each ranked term's whole doclist once per question.
+    Matched: the rarest groups that together fit RANK_BUDGET, and at least one group that some
+    sentence holds (a misspelt word must not leave the question without candidates). A sentence
+    holding only a very common word ranks below those holding a rarer one, so it is seldom among
+    the best. Ranked: those plus the next rarest up to RANK_ONLY_BUDGET, so a sentence holding
+    them too still ranks higher; bm25 walks each ranked term's whole doclist once per question.
     """
     order = sorted(range(len(sizes)), key=sizes.__getitem__)
     matched: list[int] = []
@@ -391,9 +392,9 @@ def _plan(sizes: Sequence[int]) -> tuple[list[int], list[int]]:
     total = 0
     for i in order:
         total += sizes[i]
-        if not matched or total <= RANK_BUDGET:
+        if total <= RANK_BUDGET or not total - sizes[i]:
             matched.append(i)
-        if not ranked or total <= RANK_ONLY_BUDGET:
+        if total <= RANK_ONLY_BUDGET or not total - sizes[i]:
             ranked.append(i)
     return matched, ranked
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.answer import Answer, Citation, IntentName, Lang, Query
+from bot.headlines import HeadlineIndex
 from bot.intents import IntentMatcher
 from bot.names import PersonIndex
 from bot.replies import say
@@ -29,6 +30,8 @@ from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 15
+TIMELINE_EVENTS = 300
+HEADLINE_ARTICLES = 20  # articles whose headline is a timeline's topic, most relevant first
 ENOUGH_FULL_MATCHES = 5  # sentences with every term that make a wider (slower) search pointless
 SOURCE_TITLE_CHARS = 60  # a citation names its article; the full title is in the citation
 MAX_QUESTION_CHARS = 2000
@@ -47,6 +50,7 @@ class Engine:
         self.store = store
         self.people = people
         self.articles = {a.id: a for a in articles}
+        self.headlines = HeadlineIndex(articles)
         self.matcher = IntentMatcher(people.all_names())
         self._topics: list[str] | None = None
 
@@ -197,12 +201,21 @@ class Engine:
     async def _timeline(self, q: Query) -> Answer:
         topic = q.subject.strip()
         if topic:
-            events = await self._matching_events(self._topic(topic), limit=300, loose=True)
+            about = self._topic(topic)
+            events = await self._matching_events(about, limit=TIMELINE_EVENTS, loose=True)
+            if about.groups and not about.people:
+                # The articles headlined with the topic: their dated sentences are its story
+                # even where they do not repeat its words.
+                ids = self.headlines.about(about.groups, needed(about.groups), HEADLINE_ARTICLES)
+                events += await self.store.article_events(ids, limit=TIMELINE_EVENTS)
             title = say("timeline_title", q.lang, topic=topic)
         else:
             events = await self.store.all_events(limit=1000)
             title = say("timeline_all", q.lang)
         events = _dedupe_events(sorted(events, key=_event_order))
+        # A chronology's headings ("Jumat") date the sentences under them; as entries of their
+        # own they quote nothing.
+        events = [e for e in events if not _only_date(e)]
         if not events:
             key = "timeline_none" if topic else "timeline_empty"
             return _reply(q, "timeline", False, say(key, q.lang, topic=topic))
@@ -435,6 +448,10 @@ _GRAIN = {"day": 0, "month": 1, "year": 2}
 def _event_order(e: EventRow) -> tuple[int, date, str, int]:
     # Undated-year events cannot be placed among the others; they go last.
     return (0 if e.year_known else 1, e.date, e.article_id, e.idx)
+
+
+def _only_date(e: EventRow) -> bool:
+    return e.text.strip().rstrip(".:").casefold() == e.date_text.strip().casefold()
 
 
 def _dedupe_events(events: list[EventRow]) -> list[EventRow]:

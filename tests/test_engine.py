@@ -202,3 +202,36 @@ async def test_a_much_quoted_speaker_still_gets_an_answer(tmp_path: Path) -> Non
         assert len(events) >= 1000
     finally:
         await eng.close()
+
+
+FLOOD = """Kronologi Banjir Bandang di Garut
+
+Garut, Rabu (5/10/2022) – Warga masih membersihkan lumpur di tepi Sungai Cimanuk.
+
+Senin
+
+Hujan deras mengguyur hulu sungai sejak Senin (3/10/2022) sore.
+
+Selasa
+
+Air meluap ke permukiman pada Selasa (4/10/2022) dini hari dan merendam ratusan rumah.
+"""
+
+
+async def test_timeline_of_a_headline_topic_tells_the_articles_story(
+    tmp_path: Path, corpus: Path
+) -> None:
+    (corpus / "garut.txt").write_text(FLOOD, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    build([corpus], db, progress=False)
+    engine = await Engine.open(db)
+    try:
+        answer = await engine.ask("kronologi banjir garut")
+    finally:
+        await engine.close()
+    # No dated sentence says "banjir"; the headline does.
+    assert answer.found
+    assert [c.date for c in answer.citations] == ["2022-10-03", "2022-10-04", "2022-10-05"]
+    assert all(c.article == "garut" for c in answer.citations)
+    # The chronology's bare headings ("Senin") are not entries of their own.
+    assert all(c.snippet not in {"Senin", "Selasa"} for c in answer.citations)

@@ -172,6 +172,25 @@ async def test_events_only_keeps_sentences_that_state_an_event(tmp_path: Path) -
         await store.close()
 
 
+async def test_article_events_are_those_of_the_given_articles(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    first = _facts("a", ["Senin (2/5/2022) rapat dimulai.", "Selasa (3/5/2022) rapat usai."])
+    first.events = [
+        Event(1, date(2022, 5, 3), "day", "Selasa (3/5/2022)"),
+        Event(0, date(2022, 5, 2), "day", "Senin (2/5/2022)"),
+    ]
+    other = _facts("b", ["Rabu (4/5/2022) pasar dibuka."])
+    other.events = [Event(0, date(2022, 5, 4), "day", "Rabu (4/5/2022)")]
+    _write(db, first, other)
+    store = await Store.open(db)
+    try:
+        events = await store.article_events(["a"])
+        assert [(e.article_id, e.date.day) for e in events] == [("a", 2), ("a", 3)]
+        assert await store.article_events([]) == []
+    finally:
+        await store.close()
+
+
 def test_quote_term_escapes_quotes() -> None:
     assert quote_term('say "hi"') == '"say ""hi"""'
     assert match_any(["a", "", "a", "b"], column="stemmed") == 'stemmed : ("a" OR "b")'

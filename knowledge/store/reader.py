@@ -199,6 +199,13 @@ class Store:
             limit,
         )
 
+    async def article_events(self, article_ids: Sequence[str], limit: int = 300) -> list[EventRow]:
+        """The events stated anywhere in the given articles, in date order."""
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        return await self._events(f"events e WHERE e.article_id IN ({marks})", article_ids, limit)
+
     async def all_events(self, limit: int = 500) -> list[EventRow]:
         return await self._events("events e", (), limit)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 from dataclasses import replace
 from pathlib import Path
 
@@ -108,3 +109,11 @@ async def test_engine_objects_are_frozen_and_the_collector_left_on(service: News
     assert not walked(service.engine.articles) and gc.isenabled()
     fresh: dict[str, list[int]] = {"x": []}
     assert walked(fresh)
+
+
+async def test_a_retired_engine_is_freed_by_reference_counting(service: NewsService) -> None:
+    # Frozen objects are never collected as garbage cycles: the old engine must go by refcount.
+    old = weakref.ref(service.engine)
+    old_headlines = weakref.ref(service.engine.headlines)
+    await service.reload([("pasar.txt", NEW_ARTICLE)])
+    assert old() is None and old_headlines() is None

@@ -28,6 +28,7 @@ _ID_WORDS = frozenset(
     jabatan kutipan pernyataan mengenai terkait sih dong nya kah lah pun ya apa-apa seperti
     setelah sebelum sejak hingga sampai tersebut halo hai selamat pagi siang malam terima kasih
     daftar cara pakai bagaimanakah apanya sebagai agar supaya namun tetapi tapi jadi lalu
+    cari carikan temukan tampilkan tunjukkan jelaskan sebutkan berikan beri
     """)
 )
 _EN_WORDS = frozenset(

@@ -15,6 +15,8 @@ from bot.language import detect_language
         "berapa harga beras di Jakarta",
         "apa kata menteri soal pajak",
         "kronologi banjir Semarang",
+        "cari model open-source",  # the command verb outweighs borrowed English nouns
+        "tampilkan source code terbaru",
         "mengapa pertandingan ditunda?",
         "kpn pemilu",
         "siap budi santoso",

@@ -44,10 +44,6 @@ def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
     return groups
 
 
-def all_stems(groups: Sequence[TermGroup]) -> list[str]:
-    return sorted({s for g in groups for s in g.stems})
-
-
 def covered(groups: Sequence[TermGroup], stemmed_sentence: str) -> int:
     tokens = set(stemmed_sentence.split())
     return sum(1 for g in groups if g.stems & tokens)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import gc
 import logging
 import re
@@ -156,15 +157,7 @@ class NewsService:
             self._engine = new_engine
             await self._retire(retired)
             if rejected:
-                report = BuildReport(
-                    added=report.added,
-                    changed=report.changed,
-                    unchanged=report.unchanged,
-                    removed=report.removed,
-                    failed=tuple(rejected) + report.failed,
-                    seconds=report.seconds,
-                    db_path=report.db_path,
-                )
+                report = dataclasses.replace(report, failed=tuple(rejected) + report.failed)
             log.info(
                 "reloaded: %d added, %d changed, %d removed, %d failed in %.1fs",
                 len(report.added),

@@ -266,7 +266,7 @@ def _pick(pool: Sequence[str], n: int, rng: random.Random) -> list[str]:
 
 
 def phase_build(args: dict[str, Any]) -> dict[str, Any]:
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
 
     report = build([Path(p) for p in args["paths"]], Path(args["db"]), progress=False)
     return {

@@ -86,8 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
-    from knowledge.build import BuildBusy, build
-    from knowledge.report import format_report
+    from knowledge.build.pipeline import BuildBusy, build
+    from knowledge.build.report import format_report
 
     sources = paths or list(settings.articles)
     missing = [p for p in sources if not p.exists()]

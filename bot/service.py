@@ -17,13 +17,13 @@ import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 
-from bot.answer import Answer, Query
 from bot.config import Settings
 from bot.engine import Engine
-from knowledge.build import BuildBusy, build
-from knowledge.build_process import BuildFailed, build_in_child
+from bot.engine.answer import Answer, Query
+from knowledge.build.pipeline import BuildBusy, build
+from knowledge.build.process import BuildFailed, build_in_child
 from knowledge.models import BuildReport
-from knowledge.readers import ReadError, read_bytes
+from knowledge.read.readers import ReadError, read_bytes
 from knowledge.store import SchemaMismatch, Store
 
 log = logging.getLogger(__name__)

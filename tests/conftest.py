@@ -84,7 +84,7 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def corpus_db(tmp_path: Path, corpus: Path) -> Path:
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
 
     db = tmp_path / "kb.db"
     report = build([corpus], db, progress=False)
@@ -95,7 +95,7 @@ def corpus_db(tmp_path: Path, corpus: Path) -> Path:
 @pytest.fixture(scope="session")
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from bot.config import BUNDLED_ARTICLES
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
 
     db = tmp_path_factory.mktemp("bundled") / "kb.db"
     build([BUNDLED_ARTICLES], db, progress=False)

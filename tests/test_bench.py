@@ -122,7 +122,7 @@ def test_tree_rss_survives_a_process_ending_while_listed(monkeypatch: pytest.Mon
 
 
 def test_questions_come_from_the_store(tiny_corpus: Path, tmp_path: Path) -> None:
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
 
     db = tmp_path / "kb.db"
     build([tiny_corpus], db, progress=False)
@@ -162,7 +162,7 @@ def _snapshot(db: Path) -> dict[str, object]:
 def test_a_mostly_unchanged_rebuild_patches_to_what_a_fresh_build_makes(
     tiny_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
     from knowledge.store.writer import Writer
 
     db = tmp_path / "kb.db"
@@ -196,7 +196,7 @@ def test_a_mostly_unchanged_rebuild_patches_to_what_a_fresh_build_makes(
 
 
 def test_an_unchanged_rebuild_leaves_the_file_alone(tiny_corpus: Path, tmp_path: Path) -> None:
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
 
     db = tmp_path / "kb.db"
     build([tiny_corpus], db, progress=False)

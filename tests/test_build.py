@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from knowledge import build as build_module
-from knowledge.build import BuildBusy, build
-from knowledge.stemming import stem_text
+from knowledge.build import pipeline as build_module
+from knowledge.build.pipeline import BuildBusy, build
 from knowledge.store import Store
+from knowledge.text import stem_text
 
 
 def test_build_then_rebuild_reports_changes(tmp_path: Path, corpus: Path) -> None:
@@ -187,7 +187,7 @@ def test_one_build_at_a_time(tmp_path: Path, corpus: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time, pathlib; from knowledge.build import _build_lock\n"
+            "import sys, time, pathlib; from knowledge.build.pipeline import _build_lock\n"
             "with _build_lock(pathlib.Path(sys.argv[1])):\n"
             "    print('locked', flush=True); time.sleep(30)",
             str(db),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.build import BuildBusy, _build_lock, build
-from knowledge.build_process import (
+from knowledge.build.pipeline import BuildBusy, _build_lock, build
+from knowledge.build.process import (
     BuildFailed,
     build_in_child,
     report_from_json,

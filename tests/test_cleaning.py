@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.cleaning import clean_text, looks_like_html
+from knowledge.read.cleaning import clean_text, looks_like_html
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 

@@ -1,5 +1,5 @@
-from bot.answer import Answer
 from bot.console.render import render
+from bot.engine.answer import Answer
 
 LONG = "\u2022 " + " ".join(f"kata{i}" for i in range(60))
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.dates import format_date, format_mention, publication_date, tag_dates
+from knowledge.extract.dates import format_date, format_mention, publication_date, tag_dates
 from knowledge.models import DateMention
 
 D = date

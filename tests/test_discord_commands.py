@@ -24,11 +24,11 @@ from fake_discord import (
 )
 
 import bot.discord.commands as commands_module
-from bot.answer import Answer, Query
 from bot.config import Settings
 from bot.discord.client import NewsBot
 from bot.discord.commands import NewsTranslator, choices
 from bot.discord.render import render_answer, text
+from bot.engine.answer import Answer, Query
 from bot.service import NewsService
 
 QUESTION_COMMANDS = {"ask", "who", "when", "timeline", "quote", "search"}

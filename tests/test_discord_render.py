@@ -7,7 +7,6 @@ from dataclasses import replace
 import discord
 import pytest
 
-from bot.answer import Answer, Citation
 from bot.discord.render import (
     CONTENT_LIMIT,
     DESCRIPTION_LIMIT,
@@ -22,6 +21,7 @@ from bot.discord.render import (
     render_report,
     text,
 )
+from bot.engine.answer import Answer, Citation
 from knowledge.models import BuildReport
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answer, Query
 from bot.engine import Engine
-from knowledge.build import build
+from bot.engine.answer import Answer, Query
+from knowledge.build.pipeline import build
 
 
 def _snippets(answer: Answer) -> list[str]:

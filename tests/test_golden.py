@@ -27,7 +27,7 @@ ANSWERS = HERE / "answers.jsonl"
 async def _answers(tmp_path: Path) -> list[dict[str, Any]]:
     from bot.config import BUNDLED_ARTICLES
     from bot.engine import Engine
-    from knowledge.build import build
+    from knowledge.build.pipeline import build
 
     folder = write_corpus(tmp_path / "articles")
     for path in BUNDLED_ARTICLES.glob("*.txt"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.headlines import HeadlineIndex
-from bot.terms import term_groups
-from knowledge.stemming import stem_text
+from bot.engine.headlines import HeadlineIndex
+from bot.engine.terms import term_groups
 from knowledge.store.reader import ArticleRow
+from knowledge.text import stem_text
 
 
 def _article(article_id: str, title: str) -> ArticleRow:

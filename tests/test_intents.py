@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from bot.answer import INTENTS, Query
-from bot.intents import IntentMatcher
+from bot.engine.answer import INTENTS, Query
+from bot.engine.intents import IntentMatcher
 
 # Invented people and real ones; aliases are given the way the store lists them.
 NAMES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID, expand_terms, is_known_word
+from bot.engine.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID, expand_terms, is_known_word
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-from bot.names import PersonIndex
+from bot.engine.names import PersonIndex
 from knowledge.store.reader import PersonRow
 
 PEOPLE = [

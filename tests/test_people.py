@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.extract.people import PersonRegistry, find_orgs, find_people
+from knowledge.extract.sentences import split_sentences
 from knowledge.models import PersonMention
 from knowledge.overrides import Overrides
-from knowledge.people import PersonRegistry, find_orgs, find_people
-from knowledge.sentences import split_sentences
 
 MINISTRY = (
     "Jakarta - Menteri Perdagangan Zulfikar Rahmat meninjau Pasar Senen, Senin (4/3). "

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.extract.quotes import find_quotes
+from knowledge.extract.sentences import split_sentences
 from knowledge.models import EmbeddedQuote, PersonMention, Quote
-from knowledge.quotes import find_quotes
-from knowledge.sentences import split_sentences
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 
@@ -400,7 +400,7 @@ def check_contract(text: str, found: list[Quote]) -> None:
 
 def test_bundled_articles_keep_the_contract() -> None:
     from knowledge.models import Article
-    from knowledge.readers import read_file
+    from knowledge.read.readers import read_file
 
     total = 0
     for path in sorted(ARTICLES.glob("*.txt")):

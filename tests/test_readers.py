@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.extract.sentences import split_sentences
 from knowledge.models import Article
-from knowledge.readers import (
+from knowledge.read.readers import (
     MAX_ARTICLE_BYTES,
     ReadError,
     derive_title,
@@ -19,7 +20,6 @@ from knowledge.readers import (
     read_bytes,
     read_file,
 )
-from knowledge.sentences import split_sentences
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 CORPUS = Path("/work/shared/corpus/indosum.jsonl")

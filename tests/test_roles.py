@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.roles import is_role_word, role_after, role_before
+from knowledge.extract.roles import is_role_word, role_after, role_before
 
 
 def _before(text: str, name: str) -> str:

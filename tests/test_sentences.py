@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.cleaning import clean_text
-from knowledge.sentences import split_sentences
+from knowledge.extract.sentences import split_sentences
+from knowledge.read.cleaning import clean_text
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 

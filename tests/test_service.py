@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import Settings
 from bot.service import NewsService, ReloadBusy, ReloadFailed
-from knowledge.build import _build_lock
+from knowledge.build.pipeline import _build_lock
 
 NEW_ARTICLE = (
     b"Bupati Sleman Resmikan Pasar\n\nBupati Sleman Kustini Purnama meresmikan pasar baru "

@@ -1,4 +1,4 @@
-from knowledge.stemming import stem, stem_text, words
+from knowledge.text import stem, stem_text, words
 
 
 def test_affixes_meet_at_one_stem() -> None:

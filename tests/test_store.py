@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from knowledge.models import Article, ArticleFacts, Event, PersonMention, Quote, Sentence
-from knowledge.stemming import stem_text
 from knowledge.store import SCHEMA_VERSION, SchemaMismatch, Store, reader
 from knowledge.store.fts import (
     match_any,
@@ -18,6 +17,7 @@ from knowledge.store.fts import (
     quote_term,
 )
 from knowledge.store.writer import Writer, read_hashes
+from knowledge.text import stem_text
 
 
 def _facts(article_id: str, sentences: list[str], **kw: object) -> ArticleFacts:

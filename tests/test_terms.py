@@ -1,5 +1,5 @@
-from bot.terms import covered, needed, term_groups
-from knowledge.stemming import stem_text
+from bot.engine.terms import covered, needed, term_groups
+from knowledge.text import stem_text
 
 
 def test_english_words_reach_indonesian_stems() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.answer import Answer
+from bot.engine.answer import Answer
 
 
 def render(answer: Answer, width: int = 100) -> str:

@@ -20,7 +20,6 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.answer import Answer
 from bot.config import ConfigError, Settings
 from bot.discord.commands import (
     Interaction,
@@ -32,7 +31,8 @@ from bot.discord.commands import (
 )
 from bot.discord.pager import NO_MENTIONS, paged, with_page
 from bot.discord.render import text
-from bot.language import detect_language
+from bot.engine.answer import Answer
+from bot.engine.language import detect_language
 
 log = logging.getLogger(__name__)
 

@@ -16,11 +16,11 @@ import discord
 from discord import app_commands
 from discord.app_commands import locale_str
 
-from bot.answer import Answer, IntentName, Lang, Query
 from bot.config import Settings
 from bot.discord.pager import DEFER_AFTER, NO_MENTIONS, Fetch, paged, with_page
 from bot.discord.permissions import Verdict, interaction_may_reload
 from bot.discord.render import lang_for_locale, render_report, text
+from bot.engine.answer import Answer, IntentName, Lang, Query
 from bot.service import ReloadBusy, ReloadFailed
 from knowledge.models import BuildReport
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import discord
 
-from bot.answer import Answer
 from bot.discord.render import lang_for_locale, render_answer, text
+from bot.engine.answer import Answer
 
 log = logging.getLogger(__name__)
 

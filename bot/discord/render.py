@@ -12,8 +12,8 @@ from datetime import date
 
 import discord
 
-from bot.answer import Answer, Citation, Lang
-from knowledge.dates import format_date as format_day
+from bot.engine.answer import Answer, Citation, Lang
+from knowledge.extract.dates import format_date as format_day
 from knowledge.models import BuildReport
 
 TITLE_LIMIT = 256

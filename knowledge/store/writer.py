@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from knowledge.models import ArticleFacts, PersonMention
-from knowledge.stemming import stem_text
 from knowledge.store import schema
+from knowledge.text import stem_text
 
 # Columns carried from another file (a previous build, a worker's shard). Row ids and person ids
 # are left out: ids are renumbered on arrival so files merge in any order, and people are

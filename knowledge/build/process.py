@@ -22,13 +22,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from knowledge.build import BuildBusy, build, exit_with_parent
+from knowledge.build.pipeline import BuildBusy, build, exit_with_parent
 from knowledge.models import BuildReport
 
 BUILD_NICENESS = 10
 EXIT_FAILED = 1
 EXIT_BUSY = 3
-_PROJECT_ROOT = Path(__file__).resolve().parents[1]
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class BuildFailed(RuntimeError):
@@ -51,7 +51,7 @@ async def build_in_child(paths: Sequence[Path], db_path: Path) -> BuildReport:
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "knowledge.build_process",
+        "knowledge.build.process",
         request,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 IntentName = Literal["who", "when", "timeline", "quote", "search", "sources", "help", "unknown"]
-INTENTS: tuple[IntentName, ...] = (
-    "who",
-    "when",
-    "timeline",
-    "quote",
-    "search",
-    "sources",
-    "help",
-    "unknown",
-)
+INTENTS: tuple[IntentName, ...] = get_args(IntentName)
 Lang = Literal["id", "en"]
 
 

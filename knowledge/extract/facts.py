@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.dates import publication_date, tag_dates
+from knowledge.extract.dates import publication_date, tag_dates
+from knowledge.extract.people import find_orgs, find_people
+from knowledge.extract.quotes import find_quotes
+from knowledge.extract.sentences import split_sentences
 from knowledge.models import Article, ArticleFacts, DateMention, Event, PersonMention
 from knowledge.overrides import Overrides
-from knowledge.people import find_orgs, find_people
-from knowledge.quotes import find_quotes
-from knowledge.sentences import split_sentences
-from knowledge.stemming import stem_text
+from knowledge.text import stem_text
 
 # Bump when extraction rules change: every article's content hash changes with it, so the next
 # build re-extracts everything instead of keeping facts made by the old rules.

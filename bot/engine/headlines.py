@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from bot.terms import TermGroup
+from bot.engine.terms import TermGroup
 from knowledge.store.reader import ArticleRow
 
 

@@ -12,8 +12,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.lexicon import STOPWORDS_EN, STOPWORDS_ID, expand_terms
-from knowledge.stemming import stem, words
+from bot.engine.lexicon import STOPWORDS_EN, STOPWORDS_ID, expand_terms
+from knowledge.text import stem, words
 
 _STOP = STOPWORDS_ID | STOPWORDS_EN
 

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 from bs4 import BeautifulSoup
 
-from knowledge.cleaning import clean_text
+from knowledge.extract.sentences import split_sentences
 from knowledge.models import Article
-from knowledge.sentences import split_sentences
+from knowledge.read.cleaning import clean_text
 
 __all__ = [
     "MAX_ARTICLE_BYTES",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.answer import Lang
+from bot.engine.answer import Lang
 
 
 def _words(text: str) -> tuple[str, ...]:

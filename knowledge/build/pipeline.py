@@ -10,7 +10,7 @@ unchanged are copied from the previous file; when nothing changed at all, the pr
 kept as it is. Everything else (parsing, cleaning, extraction, row writing) happens in worker
 processes, each writing a shard file that the build merges at the end, so the facts never travel
 back through pickling. A serving process runs the whole build in a child interpreter
-(knowledge.build_process), so even the merge never competes with answering for its GIL.
+(knowledge.build.process), so even the merge never competes with answering for its GIL.
 """
 
 from __future__ import annotations
@@ -32,14 +32,14 @@ from functools import cache
 from itertools import islice
 from pathlib import Path, PurePath
 
-from knowledge.extract import EXTRACTOR_VERSION, extract
+from knowledge.extract.facts import EXTRACTOR_VERSION, extract
+from knowledge.extract.people import PersonRegistry
 from knowledge.models import Article, ArticleFacts, BuildReport
 from knowledge.overrides import Overrides, load_overrides
-from knowledge.people import PersonRegistry
 
 # decode_text and jsonl_article are the reader's own steps, reused so that a feed line read on its
 # own gives exactly the article (and error message) the whole-feed reader would give.
-from knowledge.readers import (
+from knowledge.read.readers import (
     MAX_ARTICLE_BYTES,
     MAX_FEED_BYTES,
     SUPPORTED_SUFFIXES,
@@ -51,6 +51,7 @@ from knowledge.readers import (
     read_file,
 )
 from knowledge.store.writer import Writer, read_hashes
+from knowledge.vocab import VOCABULARY
 
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -94,16 +95,18 @@ class _Outcome:
 
 @cache
 def code_digest() -> str:
-    """A fingerprint of the reading and extraction code, so that any rule change re-extracts.
+    """A fingerprint of the reading and extraction code and vocabulary: any change re-extracts.
 
     Hashing raw input instead of cleaned text means a change to cleaning would otherwise go
     unnoticed; fingerprinting the package's source covers it without anyone remembering to
     bump EXTRACTOR_VERSION.
     """
+    package = Path(__file__).parents[1]
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(source.name.encode())
+    for source in sorted(package.rglob("*.py")):
+        h.update(source.relative_to(package).as_posix().encode())
         h.update(source.read_bytes())
+    h.update(VOCABULARY.digest().encode())
     return h.hexdigest()[:16]
 
 

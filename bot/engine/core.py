@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bot.answer import Answer, Citation, IntentName, Lang, Query
-from bot.headlines import HeadlineIndex
-from bot.intents import IntentMatcher
-from bot.names import PersonIndex
-from bot.replies import say
-from bot.terms import TermGroup, covered, needed, term_groups
-from knowledge import stemming
-from knowledge.dates import format_date
-from knowledge.stemming import stem, words
+from bot.engine.answer import Answer, Citation, IntentName, Lang, Query
+from bot.engine.headlines import HeadlineIndex
+from bot.engine.intents import IntentMatcher
+from bot.engine.names import PersonIndex
+from bot.engine.replies import say
+from bot.engine.terms import TermGroup, covered, needed, term_groups
+from knowledge import text as stemming
+from knowledge.extract.dates import format_date
 from knowledge.store import Store
 from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
+from knowledge.text import stem, words
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.answer import IntentName, Lang, Query
-from bot.language import detect_language
-from bot.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID
+from bot.engine.answer import IntentName, Lang, Query
+from bot.engine.language import detect_language
+from bot.engine.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID
 
 
 def _words(text: str) -> tuple[str, ...]:

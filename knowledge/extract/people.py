@@ -22,10 +22,8 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.models import PersonMention, Sentence
-from knowledge.overrides import Overrides
-from knowledge.roles import HONORIFICS as _HONORIFICS
-from knowledge.roles import (
+from knowledge.extract.roles import HONORIFICS as _HONORIFICS
+from knowledge.extract.roles import (
     QUALIFIERS,
     RANKS,
     is_relational,
@@ -33,6 +31,8 @@ from knowledge.roles import (
     role_after,
     role_before,
 )
+from knowledge.models import PersonMention, Sentence
+from knowledge.overrides import Overrides
 
 
 def _wordset(text: str) -> frozenset[str]:

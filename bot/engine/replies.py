@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer import Lang
+from bot.engine.answer import Lang
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "who_title": {"id": "Siapa {name}?", "en": "Who is {name}?"},

@@ -1,0 +1,1 @@
+"""Stage 2, extract: one `Article` in, its facts out (sentences, dates, people, roles, quotes)."""

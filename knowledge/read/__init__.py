@@ -1,0 +1,1 @@
+"""Stage 1, read: article files (text, Markdown, HTML, JSON lines) in, clean `Article`s out."""

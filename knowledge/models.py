@@ -2,11 +2,77 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
-Granularity = Literal["day", "month", "year"]
+Precision = Literal["day", "week", "month", "year", "range"]
+# Most precise first: the order in which a sentence's several dates are preferred.
+PRECISIONS: tuple[Precision, ...] = ("day", "range", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as precisely as the text states it: a day, a week, a month, a year, or a range.
+
+    `start` and `end` are the first and last day covered (equal for a day). When nothing
+    anchors the year (`year_known` False), the year of both is a placeholder (1) that must
+    never be printed or compared with real years. Build values with the class methods.
+    """
+
+    start: date
+    end: date
+    precision: Precision
+    year_known: bool = True
+
+    @classmethod
+    def day(cls, value: date, *, year_known: bool = True) -> DateValue:
+        return cls(value, value, "day", year_known)
+
+    @classmethod
+    def week(cls, any_day: date) -> DateValue:
+        """The Monday-to-Sunday week holding `any_day`."""
+        monday = any_day - timedelta(days=any_day.weekday())
+        return cls(monday, monday + timedelta(days=6), "week")
+
+    @classmethod
+    def month(cls, year: int, month: int, *, year_known: bool = True) -> DateValue:
+        last = calendar.monthrange(year, month)[1]
+        return cls(date(year, month, 1), date(year, month, last), "month", year_known)
+
+    @classmethod
+    def year(cls, year: int) -> DateValue:
+        return cls(date(year, 1, 1), date(year, 12, 31), "year")
+
+    @classmethod
+    def between(cls, first: date, last: date, *, year_known: bool = True) -> DateValue:
+        """The days from `first` to `last` inclusive; raises ValueError if `last` is earlier."""
+        if last < first:
+            raise ValueError(f"a range cannot end ({last}) before it starts ({first})")
+        return cls(first, last, "range", year_known)
+
+    def iso(self) -> str:
+        """ISO 8601 at the stated precision: "2024", "2024-05", "2024-05-14", an interval
+        "2023-11-17/2023-11-21" for a range or a week; without a year "--05-14" or "--05"."""
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        if not self.year_known:
+            if self.precision == "month":
+                return f"--{self.start.month:02d}"
+            day = f"--{self.start.month:02d}-{self.start.day:02d}"
+            if self.precision == "day":
+                return day
+            return f"{day}/--{self.end.month:02d}-{self.end.day:02d}"
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        if self.precision == "day":
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def sort_key(self) -> tuple[bool, date, date]:
+        """Dates with a known year first, then by start, then the shorter span first."""
+        return (not self.year_known, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -54,12 +120,8 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: date  # first day of the month/year when granularity is coarser than a day
-    granularity: Granularity
+    value: DateValue
     explicit_year: bool = True  # False when the year was inferred from context
-    # False when nothing anchors the year (no publication date, no earlier full date):
-    # then value.year is 1 and nobody may print or sort it as a real year.
-    year_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -84,10 +146,8 @@ class Quote:
 @dataclass(frozen=True)
 class Event:
     sentence_index: int
-    date: date
-    granularity: Granularity
-    date_text: str
-    year_known: bool = True
+    when: DateValue
+    date_text: str  # the date as the sentence writes it
     people: tuple[str, ...] = ()
     orgs: tuple[str, ...] = ()
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from knowledge.extract.dates import format_date, format_mention, publication_date, tag_dates
-from knowledge.models import DateMention
+from knowledge.models import DateMention, DateValue
 
 D = date
 
@@ -21,7 +21,7 @@ def tags(text: str, published: date | None = None) -> list[DateMention]:
 
 
 def resolved(text: str, published: date | None = None) -> list[tuple[str, date, str]]:
-    return [(m.text, m.value, m.granularity) for m in tags(text, published)]
+    return [(m.text, m.value.start, m.value.precision) for m in tags(text, published)]
 
 
 # -- explicit full dates ------------------------------------------------------------------------
@@ -52,8 +52,8 @@ FULL_DATES = [
 @pytest.mark.parametrize(("text", "surface", "value"), FULL_DATES)
 def test_full_dates(text: str, surface: str, value: date) -> None:
     [m] = tags(text, None)
-    assert (m.text, m.value, m.granularity) == (surface, value, "day")
-    assert m.explicit_year and m.year_known
+    assert (m.text, m.value.start, m.value.precision) == (surface, value, "day")
+    assert m.explicit_year and m.value.year_known
 
 
 # -- partial dates and their year -------------------------------------------------------------
@@ -116,53 +116,53 @@ def test_partial_dates(
     text: str, published: date | None, surface: str, value: date, grain: str
 ) -> None:
     [m] = tags(text, published)
-    assert (m.text, m.value, m.granularity) == (surface, value, grain)
+    assert (m.text, m.value.start, m.value.precision) == (surface, value, grain)
 
 
 def test_inferred_year_is_not_explicit() -> None:
     [m] = tags("Kapal itu tenggelam pada 5 Juni.", D(2019, 8, 1))
-    assert not m.explicit_year and m.year_known
+    assert not m.explicit_year and m.value.year_known
 
 
 def test_month_after_anchor_is_last_year_in_past_tense() -> None:
     [m] = tags("Gudang itu terbakar pada Desember.", D(2024, 9, 26))
-    assert m.value == D(2023, 12, 1)
+    assert m.value.start == D(2023, 12, 1)
 
 
 def test_month_after_anchor_stays_in_anchor_year_when_planned() -> None:
     [m] = tags("Menteri Arif akan meresmikan bendungan pada Desember.", D(2024, 9, 26))
-    assert m.value == D(2024, 12, 1)
+    assert m.value.start == D(2024, 12, 1)
     [m] = tags("The agency planned the launch for December.", D(2024, 9, 26))
-    assert m.value == D(2024, 12, 1)
+    assert m.value.start == D(2024, 12, 1)
 
 
 def test_plan_word_after_the_date_does_not_make_it_future() -> None:
     text = "Pada hari Rabu, gubernur Hasan mengumumkan bahwa dia akan mundur."
     [m] = tags(text, D(2019, 5, 10))  # a Friday
-    assert m.value == D(2019, 5, 8)
+    assert m.value.start == D(2019, 5, 8)
 
 
 def test_year_less_date_without_any_anchor_keeps_unknown_year() -> None:
     [m] = tags("Rini Susanti menandatangani kontrak pada 3 Maret.", None)
-    assert (m.value.month, m.value.day, m.value.year) == (3, 3, 1)
-    assert not m.year_known and not m.explicit_year
+    assert (m.value.start.month, m.value.start.day, m.value.start.year) == (3, 3, 1)
+    assert not m.value.year_known and not m.explicit_year
 
 
 def test_earlier_full_date_anchors_later_partial_dates() -> None:
     text = "Gempa terjadi pada 2 Januari 2016. Bantuan tiba pada 9 Januari."
-    assert [m.value for m in tags(text, None)] == [D(2016, 1, 2), D(2016, 1, 9)]
-    assert tags(text, None)[1].year_known
+    assert [m.value.start for m in tags(text, None)] == [D(2016, 1, 2), D(2016, 1, 9)]
+    assert tags(text, None)[1].value.year_known
 
 
 def test_quote_attribution_dates_do_not_anchor_the_story() -> None:
     text = "Rina menulis: bagus sekali.\n— Rina (@rina) 3 Januari 2016\n\nPada 5 Mei, Rina pindah."
-    values = [m.value for m in tags(text, D(2019, 6, 1))]
+    values = [m.value.start for m in tags(text, D(2019, 6, 1))]
     assert values == [D(2016, 1, 3), D(2019, 5, 5)]
 
 
 def test_weekday_in_dateline_form_prefers_publication_over_old_anchor() -> None:
     text = "Pelatih itu lahir 8 Agustus 1988. Ia berbicara di Bandung, Kamis (8/6)."
-    assert [m.value for m in tags(text, D(2017, 6, 9))] == [D(1988, 8, 8), D(2017, 6, 8)]
+    assert [m.value.start for m in tags(text, D(2017, 6, 9))] == [D(1988, 8, 8), D(2017, 6, 8)]
 
 
 RANGES = [
@@ -177,12 +177,12 @@ RANGES = [
 
 @pytest.mark.parametrize(("text", "values"), RANGES)
 def test_lists_and_ranges_share_their_final_year(text: str, values: list[date]) -> None:
-    assert [m.value for m in tags(text, D(2019, 3, 7))] == values
+    assert [m.value.start for m in tags(text, D(2019, 3, 7))] == values
 
 
 def test_time_of_day_between_weekday_and_date() -> None:
     [m] = tags("Pada hari Minggu pagi, 10 Maret 2019 warga kerja bakti.", None)
-    assert (m.text, m.value) == ("hari Minggu pagi, 10 Maret 2019", D(2019, 3, 10))
+    assert (m.text, m.value.start) == ("hari Minggu pagi, 10 Maret 2019", D(2019, 3, 10))
 
 
 # -- weekdays ---------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ WEEKDAYS = [
 @pytest.mark.parametrize(("text", "surface", "value"), WEEKDAYS)
 def test_weekdays_against_publication(text: str, surface: str, value: date) -> None:
     [m] = tags(text, THURSDAY)
-    assert (m.text, m.value, m.granularity) == (surface, value, "day")
+    assert (m.text, m.value.start, m.value.precision) == (surface, value, "day")
 
 
 def test_weekday_without_any_anchor_is_dropped() -> None:
@@ -251,7 +251,7 @@ def test_chronology_with_weekday_headings() -> None:
 
 def test_headings_without_any_stated_date_count_back_from_publication() -> None:
     text = "Catatan harga cabai\n\nSenin\n\nHarga naik.\n\nRabu\n\nHarga turun.\n"
-    assert [m.value for m in tags(text, D(2031, 5, 16))] == [D(2031, 5, 12), D(2031, 5, 14)]
+    assert [m.value.start for m in tags(text, D(2031, 5, 16))] == [D(2031, 5, 12), D(2031, 5, 14)]
 
 
 # -- relative expressions ---------------------------------------------------------------------
@@ -281,7 +281,7 @@ RELATIVE = [
 @pytest.mark.parametrize(("text", "surface", "value", "grain"), RELATIVE)
 def test_relative_expressions(text: str, surface: str, value: date, grain: str) -> None:
     [m] = tags(text, THURSDAY)
-    assert (m.text, m.value, m.granularity) == (surface, value, grain)
+    assert (m.text, m.value.start, m.value.precision) == (surface, value, grain)
     assert not m.explicit_year
 
 
@@ -290,7 +290,7 @@ def test_relative_days_count_from_the_narrative_anchor() -> None:
         "Longsor terjadi 12 Januari 2019. Dua hari kemudian jalan dibuka. "
         "Warga mengungsi sehari sebelumnya."
     )
-    got = [m.value for m in tags(text, D(2019, 2, 1))]
+    got = [m.value.start for m in tags(text, D(2019, 2, 1))]
     assert got == [D(2019, 1, 12), D(2019, 1, 14), D(2019, 1, 11)]
 
 
@@ -391,7 +391,34 @@ def test_metadata_publication_date_wins() -> None:
     ],
 )
 def test_format_date(value: date, grain: str, lang: str, year_known: bool, expected: str) -> None:
-    assert format_date(value, grain, lang, year_known=year_known) == expected
+    if grain == "day":
+        stated = DateValue.day(value, year_known=year_known)
+    elif grain == "month":
+        stated = DateValue.month(value.year, value.month, year_known=year_known)
+    else:
+        stated = DateValue.year(value.year)
+    assert format_date(stated, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("stated", "iso"),
+    [
+        (DateValue.day(D(2024, 5, 14)), "2024-05-14"),
+        (DateValue.month(2024, 5), "2024-05"),
+        (DateValue.year(2024), "2024"),
+        (DateValue.between(D(2023, 11, 17), D(2023, 11, 21)), "2023-11-17/2023-11-21"),
+        (DateValue.week(D(2025, 7, 10)), "2025-07-07/2025-07-13"),
+        (DateValue.day(D(1, 7, 11), year_known=False), "--07-11"),
+        (DateValue.month(1, 7, year_known=False), "--07"),
+    ],
+)
+def test_iso_8601_at_the_stated_precision(stated: DateValue, iso: str) -> None:
+    assert stated.iso() == iso
+
+
+def test_a_range_cannot_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="before it starts"):
+        DateValue.between(D(2024, 5, 3), D(2024, 5, 1))
 
 
 def test_format_mention_never_prints_year_one() -> None:

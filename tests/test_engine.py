@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.engine.answer import Answer, Query
+from bot.engine.answer import Answer, Citation, Query
 from knowledge.build.pipeline import build
+
+
+def _iso(citation: Citation) -> str | None:
+    return citation.date.iso() if citation.date else None
 
 
 def _snippets(answer: Answer) -> list[str]:
@@ -47,14 +51,14 @@ async def test_when_puts_the_date_first(engine: Engine) -> None:
     answer = await engine.ask("kapan Agus Salimun dipecat?")
     assert answer.intent == "when" and answer.found
     assert answer.text.startswith("20 Januari 2025")
-    assert answer.citations[0].date == "2025-01-20"
+    assert _iso(answer.citations[0]) == "2025-01-20"
     assert "memecat" in answer.citations[0].snippet
 
 
 async def test_when_understands_english_verbs(engine: Engine) -> None:
     answer = await engine.ask("When did Dewi Anggraini resign?")
     assert answer.found
-    assert answer.citations[0].date == "2024-08-17"
+    assert _iso(answer.citations[0]) == "2024-08-17"
 
 
 async def test_when_without_matching_event_says_so(engine: Engine) -> None:
@@ -66,7 +70,7 @@ async def test_when_without_matching_event_says_so(engine: Engine) -> None:
 async def test_timeline_is_in_date_order(engine: Engine) -> None:
     answer = await engine.ask("/timeline")
     assert answer.intent == "timeline" and answer.found
-    dates = [c.date for c in answer.citations if c.date]
+    dates = [_iso(c) for c in answer.citations if c.date]
     assert dates == sorted(dates)
     assert len(dates) >= 4
 
@@ -82,7 +86,7 @@ async def test_timeline_topic_needs_its_terms_in_sentence_or_headline(engine: En
     assert not (await engine.ask("kronologi pelatih tram")).found
     # "rapat" is in the sentence, "anggaran" in its headline.
     answer = await engine.ask("kronologi rapat anggaran")
-    assert answer.found and "2025-01-14" in {c.date for c in answer.citations}
+    assert answer.found and "2025-01-14" in {_iso(c) for c in answer.citations}
     assert {c.article for c in answer.citations} == {"keuangan"}
 
 
@@ -125,7 +129,7 @@ async def test_sources_lists_every_article(engine: Engine) -> None:
     assert answer.found
     assert {c.article for c in answer.citations} == {"keuangan", "bola", "tram"}
     tram = next(c for c in answer.citations if c.article == "tram")
-    assert tram.date == "2023-03-10"
+    assert _iso(tram) == "2023-03-10"
 
 
 @pytest.mark.parametrize("question", ["", "   ", "/help", "bantuan"])
@@ -176,7 +180,7 @@ async def test_a_namesake_is_not_the_person_asked_about(tmp_path: Path) -> None:
     try:
         answer = await eng.ask("kapan Sari Kusuma ke Lombok?")
         assert answer.found
-        assert [c.date for c in answer.citations] == ["2017-07-12"]
+        assert [_iso(c) for c in answer.citations] == ["2017-07-12"]
     finally:
         await eng.close()
 
@@ -197,7 +201,7 @@ async def test_a_much_quoted_speaker_still_gets_an_answer(tmp_path: Path) -> Non
     try:
         answer = await eng.ask("/quote Budi Hartawan")
         assert answer.found and answer.intent == "quote"
-        assert answer.citations[0].date == "2021-03-03"
+        assert _iso(answer.citations[0]) == "2021-03-03"
         events = await eng.store.events_at(("kota", i) for i in range(1200))
         assert len(events) >= 1000
     finally:
@@ -231,7 +235,7 @@ async def test_timeline_of_a_headline_topic_tells_the_articles_story(
         await engine.close()
     # No dated sentence says "banjir"; the headline does.
     assert answer.found
-    assert [c.date for c in answer.citations] == ["2022-10-03", "2022-10-04", "2022-10-05"]
+    assert [_iso(c) for c in answer.citations] == ["2022-10-03", "2022-10-04", "2022-10-05"]
     assert all(c.article == "garut" for c in answer.citations)
     # The chronology's bare headings ("Senin") are not entries of their own.
     assert all(c.snippet not in {"Senin", "Selasa"} for c in answer.citations)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.models import Article, ArticleFacts, Event, PersonMention, Quote, Sentence
+from knowledge.models import Article, ArticleFacts, DateValue, Event, PersonMention, Quote, Sentence
 from knowledge.store import SCHEMA_VERSION, SchemaMismatch, Store, reader
 from knowledge.store.fts import (
     match_any,
@@ -161,7 +161,7 @@ async def test_only_the_newest_matches_are_ranked_when_too_many(
 async def test_events_only_keeps_sentences_that_state_an_event(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     facts = _facts("a", ["Gempa terjadi pada 3 Mei 2022.", "Gempa membuat warga panik."])
-    facts.events = [Event(0, date(2022, 5, 3), "day", "3 Mei 2022")]
+    facts.events = [Event(0, DateValue.day(date(2022, 5, 3)), "3 Mei 2022")]
     _write(db, facts)
     store = await Store.open(db)
     try:
@@ -176,16 +176,16 @@ async def test_article_events_are_those_of_the_given_articles(tmp_path: Path) ->
     db = tmp_path / "kb.db"
     first = _facts("a", ["Senin (2/5/2022) rapat dimulai.", "Selasa (3/5/2022) rapat usai."])
     first.events = [
-        Event(1, date(2022, 5, 3), "day", "Selasa (3/5/2022)"),
-        Event(0, date(2022, 5, 2), "day", "Senin (2/5/2022)"),
+        Event(1, DateValue.day(date(2022, 5, 3)), "Selasa (3/5/2022)"),
+        Event(0, DateValue.day(date(2022, 5, 2)), "Senin (2/5/2022)"),
     ]
     other = _facts("b", ["Rabu (4/5/2022) pasar dibuka."])
-    other.events = [Event(0, date(2022, 5, 4), "day", "Rabu (4/5/2022)")]
+    other.events = [Event(0, DateValue.day(date(2022, 5, 4)), "Rabu (4/5/2022)")]
     _write(db, first, other)
     store = await Store.open(db)
     try:
         events = await store.article_events(["a"])
-        assert [(e.article_id, e.date.day) for e in events] == [("a", 2), ("a", 3)]
+        assert [(e.article_id, e.when.start.day) for e in events] == [("a", 2), ("a", 3)]
         assert await store.article_events([]) == []
     finally:
         await store.close()
@@ -216,7 +216,7 @@ async def test_people_roles_quotes_and_events(tmp_path: Path) -> None:
             PersonMention(second, second + 4, "Budi"),
         ],
         quotes=[Quote(second, second + 10, "Budi puas.", "Budi", sentence_index=1)],
-        events=[Event(0, date(2022, 5, 3), "day", "3 Mei 2022", people=("Budi Santoso",))],
+        events=[Event(0, DateValue.day(date(2022, 5, 3)), "3 Mei 2022", people=("Budi Santoso",))],
     )
     _write(db, facts, people={("a", "Budi Santoso"): "Budi Santoso", ("a", "Budi"): "Budi Santoso"})
     store = await Store.open(db)
@@ -226,7 +226,7 @@ async def test_people_roles_quotes_and_events(tmp_path: Path) -> None:
         roles = await store.roles(people[0].id)
         assert [(r.role, r.article_id, r.idx) for r in roles] == [("Ketua Dewan", "a", 0)]
         events = await store.person_events(people[0].id)
-        assert [(e.date, e.granularity) for e in events] == [(date(2022, 5, 3), "day")]
+        assert [e.when for e in events] == [DateValue.day(date(2022, 5, 3))]
         quotes = await store.quotes(people[0].id)
         assert [q.text for q in quotes] == ["Budi puas."]
     finally:

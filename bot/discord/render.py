@@ -8,13 +8,12 @@ a fixed count of citations.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import discord
 
 from bot.engine.answer import Answer, Citation, Lang
-from knowledge.extract.dates import format_date as format_day
-from knowledge.models import BuildReport
+from knowledge.extract.dates import format_date as format_value
+from knowledge.models import BuildReport, DateValue
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -110,15 +109,9 @@ def lang_for_locale(locale: str) -> Lang:
     return "en" if str(locale).lower().startswith("en") else "id"
 
 
-def format_date(iso: str | None, lang: Lang) -> str:
-    """ISO date -> "17 November 2023"; anything unparsable is shown as given."""
-    if not iso:
-        return ""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return format_day(day, "day", lang)
+def format_date(value: DateValue | None, lang: Lang) -> str:
+    """A citation's date as readers write it ("17 November 2023", "Mei 2024"); "" for none."""
+    return format_value(value, lang) if value is not None else ""
 
 
 @dataclass(frozen=True)
@@ -199,8 +192,9 @@ def _source_line(citation: Citation, when: str, lang: Lang) -> str:
 
 def _label_dates(citation: Citation) -> bool:
     """True when the label already is the date (an event's "November 2023")."""
-    year = (citation.date or "")[:4]
-    return bool(citation.label) and year.isdigit() and year in citation.label
+    if citation.date is None or not citation.date.year_known:
+        return False
+    return bool(citation.label) and str(citation.date.start.year) in citation.label
 
 
 def _pack(title: str, chunks: list[str], fields: list[_Field]) -> list[discord.Embed]:

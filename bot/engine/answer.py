@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from knowledge.models import DateValue
+
 IntentName = Literal["who", "when", "timeline", "quote", "search", "sources", "help", "unknown"]
 INTENTS: tuple[IntentName, ...] = get_args(IntentName)
 Lang = Literal["id", "en"]
@@ -27,7 +29,7 @@ class Query:
 class Citation:
     article: str  # article id
     title: str
-    date: str | None  # ISO YYYY-MM-DD: the event's date where there is one, else the article's
+    date: DateValue | None  # the event's date where there is one, else the article's
     snippet: str  # verbatim article text
     url: str = ""
     source: str = ""
@@ -56,7 +58,12 @@ class Answer:
             "found": self.found,
             "text": self.text,
             "citations": [
-                {"article": c.article, "title": c.title, "date": c.date, "snippet": c.snippet}
+                {
+                    "article": c.article,
+                    "title": c.title,
+                    "date": c.date.iso() if c.date else None,
+                    "snippet": c.snippet,
+                }
                 for c in self.citations
             ],
         }

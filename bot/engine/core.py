@@ -23,6 +23,7 @@ from bot.engine.replies import say
 from bot.engine.terms import TermGroup, covered, needed, term_groups
 from knowledge import text as stemming
 from knowledge.extract.dates import format_date
+from knowledge.models import PRECISIONS, DateValue
 from knowledge.store import Store
 from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
 from knowledge.text import stem, words
@@ -187,7 +188,7 @@ class Engine:
         cite = self._event_cite(best, q.lang)
         citations = [cite]
         lines = [f"{cite.label}: \u201c{best.text}\u201d {_source(cite)}"]
-        others = [e for e in events[1:4] if e.date != best.date]
+        others = [e for e in events[1:4] if e.when != best.when]
         if others:
             lines += ["", say("when_other", q.lang)]
             for e in others:
@@ -309,7 +310,7 @@ class Engine:
             Citation(
                 article=a.id,
                 title=a.title,
-                date=a.published.isoformat() if a.published else None,
+                date=DateValue.day(a.published) if a.published else None,
                 snippet="",
                 url=a.url,
                 source=a.source,
@@ -400,7 +401,11 @@ class Engine:
         # Best-matching sentence first; within a sentence, the most precise date first.
         return sorted(
             events,
-            key=lambda e: (rank[(e.article_id, e.idx)], _GRAIN[e.granularity], not e.year_known),
+            key=lambda e: (
+                rank[(e.article_id, e.idx)],
+                PRECISIONS.index(e.when.precision),
+                not e.when.year_known,
+            ),
         )
 
     # -- citations ----------------------------------------------------------------------------
@@ -410,7 +415,7 @@ class Engine:
         return Citation(
             article=article_id,
             title=a.title if a else article_id,
-            date=a.published.isoformat() if a and a.published else None,
+            date=DateValue.day(a.published) if a and a.published else None,
             snippet=snippet,
             url=a.url if a else "",
             source=a.source if a else "",
@@ -419,12 +424,12 @@ class Engine:
 
     def _event_cite(self, event: EventRow, lang: Lang, snippet: str | None = None) -> Citation:
         base = self._cite(event.article_id, snippet if snippet is not None else event.text)
-        label = format_date(event.date, event.granularity, lang, year_known=event.year_known)
-        iso = event.date.isoformat() if event.year_known else base.date
+        label = format_date(event.when, lang)
+        when = event.when if event.when.year_known else base.date
         return Citation(
             article=base.article,
             title=base.title,
-            date=iso,
+            date=when,
             snippet=base.snippet,
             url=base.url,
             source=base.source,
@@ -442,12 +447,9 @@ class Engine:
         return _reply(q, intent, False, text, suggestions=tuple(suggestions))
 
 
-_GRAIN = {"day": 0, "month": 1, "year": 2}
-
-
 def _event_order(e: EventRow) -> tuple[int, date, str, int]:
     # Undated-year events cannot be placed among the others; they go last.
-    return (0 if e.year_known else 1, e.date, e.article_id, e.idx)
+    return (0 if e.when.year_known else 1, e.when.start, e.article_id, e.idx)
 
 
 def _only_date(e: EventRow) -> bool:
@@ -458,7 +460,7 @@ def _dedupe_events(events: list[EventRow]) -> list[EventRow]:
     seen: set[tuple[object, ...]] = set()
     out = []
     for e in events:
-        key = (e.date, e.granularity, e.text)
+        key = (e.when, e.text)
         if key not in seen:
             seen.add(key)
             out.append(e)
@@ -466,7 +468,7 @@ def _dedupe_events(events: list[EventRow]) -> list[EventRow]:
 
 
 def _source(c: Citation) -> str:
-    when = f", {c.date}" if c.date else ""
+    when = f", {c.date.iso()}" if c.date else ""
     title = c.title if len(c.title) <= SOURCE_TITLE_CHARS else _clip(c.title, SOURCE_TITLE_CHARS)
     return f"[{title}{when}]"
 

@@ -23,8 +23,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Literal
 
-from knowledge.models import DateMention, Granularity
+from knowledge.models import DateMention, DateValue
+
+Granularity = Literal["day", "month", "year"]
 
 # -- vocabulary ------------------------------------------------------------------------------
 
@@ -891,11 +894,18 @@ def _mention(text: str, raw: _Raw, value: _Value) -> DateMention:
         start=raw.start,
         end=raw.end,
         text=text[raw.start : raw.end],
-        value=value.value,
-        granularity=value.granularity,
+        value=_date_value(value),
         explicit_year=value.explicit_year,
-        year_known=value.year_known,
     )
+
+
+def _date_value(value: _Value) -> DateValue:
+    day, known = value.value, value.year_known
+    if value.granularity == "year":
+        return DateValue(date(day.year, 1, 1), date(day.year, 12, 31), "year", known)
+    if value.granularity == "month":
+        return DateValue.month(day.year, day.month, year_known=known)
+    return DateValue.day(day, year_known=known)
 
 
 # -- publication date --------------------------------------------------------------------------
@@ -921,43 +931,48 @@ def publication_date(text: str, published: date | None = None) -> date | None:
     """
     if published is not None:
         return published
-    full = [m for m in tag_dates(text, None) if m.granularity == "day" and m.explicit_year]
+    full = [m for m in tag_dates(text, None) if m.value.precision == "day" and m.explicit_year]
     for m in _UPDATED.finditer(text):
         for mention in full:
             if m.end() <= mention.start <= m.end() + 4:
-                return mention.value
+                return mention.value.start
     dateline = _DATELINE.search(text, 0, _DATELINE_WINDOW)
     if dateline is not None:
         paragraph_end = text.find("\n", dateline.end())
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         for mention in full:
             if dateline.start() <= mention.start < paragraph_end:
-                return mention.value
-    reported = [m.value for m in full if text[m.start : m.start + 1].isupper() and "(" in m.text]
+                return mention.value.start
+    reported = [
+        m.value.start for m in full if text[m.start : m.start + 1].isupper() and "(" in m.text
+    ]
     if reported:
         return max(reported)  # "kata X, Senin (27/3/2017)": the reporting day
     ctx = _Context(text, None)
     past = [
-        m.value for m in full if _FUTURE.search(text, *ctx.sentence_bounds(m.start, m.end)) is None
+        m.value.start
+        for m in full
+        if _FUTURE.search(text, *ctx.sentence_bounds(m.start, m.end)) is None
     ]
-    candidates = past or [m.value for m in full]
+    candidates = past or [m.value.start for m in full]
     return max(candidates) if candidates else None
 
 
 # -- formatting --------------------------------------------------------------------------------
 
 
-def format_date(value: date, granularity: str, lang: str = "id", *, year_known: bool = True) -> str:
+def format_date(value: DateValue, lang: str = "id") -> str:
     """ "17 November 2023", "Mei 2024", "2023"; without a known year "11 Juli", "Juli"."""
     months = _MONTHS_EN if lang == "en" else _MONTHS_ID
-    month = months[value.month - 1]
-    if granularity == "year":
-        return str(value.year) if year_known else ""
-    if granularity == "month":
-        return f"{month} {value.year}" if year_known else month
-    return f"{value.day} {month} {value.year}" if year_known else f"{value.day} {month}"
+    day, known = value.start, value.year_known
+    month = months[day.month - 1]
+    if value.precision == "year":
+        return str(day.year) if known else ""
+    if value.precision == "month":
+        return f"{month} {day.year}" if known else month
+    return f"{day.day} {month} {day.year}" if known else f"{day.day} {month}"
 
 
 def format_mention(mention: DateMention, lang: str = "id") -> str:
     """A mention as a reader sees it, never printing year 1 for an unknown year."""
-    return format_date(mention.value, mention.granularity, lang, year_known=mention.year_known)
+    return format_date(mention.value, lang)

@@ -8,7 +8,7 @@ from knowledge.extract.dates import publication_date, tag_dates
 from knowledge.extract.people import find_orgs, find_people
 from knowledge.extract.quotes import find_quotes
 from knowledge.extract.sentences import split_sentences
-from knowledge.models import Article, ArticleFacts, DateMention, Event, PersonMention
+from knowledge.models import Article, ArticleFacts, DateMention, DateValue, Event, PersonMention
 from knowledge.overrides import Overrides
 from knowledge.text import stem_text
 
@@ -48,19 +48,17 @@ def _events(facts: ArticleFacts, dates: list[DateMention]) -> list[Event]:
             continue
         people = _names_in(facts.mentions, sentence.start, sentence.end)
         orgs = tuple(o for o in facts.orgs if o in sentence.text)
-        seen: set[tuple[object, str]] = set()
+        seen: set[DateValue] = set()
         for m in mentions:
-            key = (m.value, m.granularity)
+            key = m.value
             if key in seen or len(seen) >= MAX_EVENTS_PER_SENTENCE:
                 continue
             seen.add(key)
             events.append(
                 Event(
                     sentence_index=idx,
-                    date=m.value,
-                    granularity=m.granularity,
+                    when=m.value,
                     date_text=m.text,
-                    year_known=m.year_known,
                     people=people,
                     orgs=orgs,
                 )

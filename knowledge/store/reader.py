@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from knowledge.models import DateValue
 from knowledge.store import schema
 from knowledge.store.fts import match_every_group, match_some_ranked_by_all
 
@@ -52,9 +53,7 @@ class EventRow:
     id: int
     article_id: str
     idx: int
-    date: date
-    granularity: str
-    year_known: bool
+    when: DateValue
     date_text: str
     text: str
     score: float = 0.0
@@ -218,9 +217,10 @@ class Store:
         order = "ORDER BY e.year_known DESC, e.date, e.article_id, e.sentence_idx"
         # The inner columns are all in events_by_sentence: the sort reads no event rows.
         rows = await self._all(
-            "SELECT x.id, x.article_id, x.sentence_idx, x.date, x.granularity, x.year_known,"
-            " x.date_text, s.text FROM (SELECT e.id, e.year_known, e.date, e.article_id,"
-            " e.sentence_idx FROM " + source + f" {order} LIMIT ?) e"
+            "SELECT x.id, x.article_id, x.sentence_idx, x.date, x.date_end, x.precision,"
+            " x.year_known, x.date_text, s.text"
+            " FROM (SELECT e.id, e.year_known, e.date, e.article_id, e.sentence_idx"
+            " FROM " + source + f" {order} LIMIT ?) e"
             " JOIN events x ON x.id = e.id"
             " JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx " + order,
             (*params, limit),
@@ -427,9 +427,7 @@ def _event(r: Sequence[Any]) -> EventRow:
         id=r[0],
         article_id=r[1],
         idx=r[2],
-        date=date.fromisoformat(r[3]),
-        granularity=r[4],
-        year_known=bool(r[5]),
-        date_text=r[6],
-        text=r[7],
+        when=DateValue(date.fromisoformat(r[3]), date.fromisoformat(r[4]), r[5], bool(r[6])),
+        date_text=r[7],
+        text=r[8],
     )

@@ -11,7 +11,8 @@ import sqlite3
 
 # 4: event_sentences_fts and covering indexes for a person's mentions and events (3, with the
 # event marker as a column of sentences_fts instead, never left development).
-SCHEMA_VERSION = 4
+# 5: an event's date is a span with a precision (date .. date_end, precision replaces granularity).
+SCHEMA_VERSION = 5
 EVENT_KIND = "event"  # sentences.kind of a sentence stating a dated event
 
 
@@ -60,8 +61,9 @@ CREATE TABLE events (
     id INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL,
     sentence_idx INTEGER NOT NULL,
-    date TEXT NOT NULL,
-    granularity TEXT NOT NULL,
+    date TEXT NOT NULL,  -- the first day the event's date covers (ISO; year 0001 when unknown)
+    date_end TEXT NOT NULL,  -- the last day it covers (v5)
+    precision TEXT NOT NULL,  -- day, week, month, year or range (v5; was granularity)
     year_known INTEGER NOT NULL,
     date_text TEXT NOT NULL,
     orgs TEXT NOT NULL DEFAULT ''

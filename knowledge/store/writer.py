@@ -25,7 +25,7 @@ _COPY_COLUMNS = {
         "id, title, source, url, published, lang, path, content_hash, title_stemmed, text"
     ),
     "sentences": "article_id, idx, start, end, text, stemmed, kind",
-    "events": "article_id, sentence_idx, date, granularity, year_known, date_text, orgs",
+    "events": "article_id, sentence_idx, date, date_end, precision, year_known, date_text, orgs",
     "mentions": "article_id, sentence_idx, start, end, surface, role",
     "quotes": "article_id, sentence_idx, start, end, text, stemmed, speaker",
 }
@@ -184,15 +184,16 @@ class Writer:
             ),
         )
         c.executemany(
-            "INSERT INTO events(article_id, sentence_idx, date, granularity, year_known, date_text,"
-            " orgs) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events(article_id, sentence_idx, date, date_end, precision, year_known,"
+            " date_text, orgs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (
                     a.id,
                     e.sentence_index,
-                    e.date.isoformat(),
-                    e.granularity,
-                    int(e.year_known),
+                    e.when.start.isoformat(),
+                    e.when.end.isoformat(),
+                    e.when.precision,
+                    int(e.when.year_known),
                     e.date_text,
                     "|".join(e.orgs),
                 )

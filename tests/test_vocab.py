@@ -28,7 +28,6 @@ NOT_YET_DATA = frozenset(
         "bot/engine/intents.py",
         "bot/engine/language.py",
         "bot/engine/lexicon.py",
-        "bot/engine/replies.py",
         "knowledge/extract/dates.py",
         "knowledge/extract/people.py",
         "knowledge/extract/quotes.py",

@@ -8,14 +8,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.console.render import render
+from bot.engine.catalog import say
 from bot.service import NewsService
 
 PROMPT = "anda> "
-GREETING = (
-    "newsbot \u2014 tanya apa saja tentang artikel berita (Indonesia/English).\n"
-    "Contoh: siapa Mira Murati? \u00b7 kapan Altman dipecat? \u00b7 /timeline \u00b7 /help\n"
-    "Ketik 'keluar' atau tekan Ctrl-D untuk berhenti."
-)
 EXIT_WORDS = {"keluar", "exit", "quit", "/quit", "/exit", "bye"}
 
 
@@ -41,7 +37,7 @@ async def chat(
     interactive = stdin.isatty()
     if interactive:
         _enable_history()
-    print(GREETING, file=stdout)
+    print(say("console.greeting", "id"), file=stdout)
     while True:
         try:
             line = await asyncio.to_thread(input, PROMPT) if interactive else stdin.readline()
@@ -59,4 +55,4 @@ async def chat(
             print(PROMPT + question, file=stdout)
         answer = await service.ask(question)
         print("\n" + render(answer) + "\n", file=stdout, flush=True)
-    print("Sampai jumpa!", file=stdout)
+    print(say("console.farewell", "id"), file=stdout)

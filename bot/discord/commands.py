@@ -21,6 +21,7 @@ from bot.discord.pager import DEFER_AFTER, NO_MENTIONS, Fetch, paged, with_page
 from bot.discord.permissions import Verdict, interaction_may_reload
 from bot.discord.render import lang_for_locale, render_report, text
 from bot.engine.answer import Answer, IntentName, Lang, Query
+from bot.engine.catalog import messages, say
 from bot.service import ReloadBusy, ReloadFailed
 from knowledge.models import BuildReport
 
@@ -47,32 +48,12 @@ class NewsServiceLike(Protocol):
     async def reload(self, uploads: Sequence[tuple[str, bytes]] = ()) -> BuildReport: ...
 
 
-# key -> (Indonesian default, English localisation)
-STRINGS: dict[str, tuple[str, str]] = {
-    "ask": ("Ajukan pertanyaan tentang berita", "Ask a question about the news"),
-    "ask.question": ("Pertanyaan Anda", "Your question"),
-    "who": ("Siapa orang ini menurut berita?", "Who is this person according to the news?"),
-    "who.name": ("Nama orang", "The person's name"),
-    "when": ("Kapan sesuatu terjadi?", "When did something happen?"),
-    "when.question": ("Peristiwa yang ditanyakan", "The event you are asking about"),
-    "timeline": ("Linimasa peristiwa", "A timeline of events"),
-    "timeline.topic": ("Topik (kosongkan untuk semua)", "Topic (leave empty for everything)"),
-    "quote": ("Apa kata seseorang?", "What did someone say?"),
-    "quote.person": ("Nama pembicara", "The speaker's name"),
-    "quote.topic": ("Topik kutipan (opsional)", "What the quote is about (optional)"),
-    "search": ("Cari kalimat di artikel", "Search the articles"),
-    "search.query": ("Kata atau frasa yang dicari", "Words or a phrase to look for"),
-    "sources": ("Daftar artikel sumber", "List the source articles"),
-    "help": ("Cara memakai bot ini", "How to use this bot"),
-    "reload": ("Muat ulang artikel (khusus moderator)", "Reload the articles (moderators only)"),
-    "reload.file": ("Artikel baru untuk ditambahkan", "A new article to add"),
-    "private": ("Hanya Anda yang melihat jawabannya", "Only you see the answer"),
-}
 ENGLISH_LOCALES = frozenset({discord.Locale.american_english, discord.Locale.british_english})
 
 
 def _s(key: str) -> locale_str:
-    return locale_str(STRINGS[key][0], key=key)
+    """A command description: Indonesian by default, the key kept for the translator."""
+    return locale_str(say(f"command.{key}", "id"), key=key)
 
 
 class NewsTranslator(app_commands.Translator):
@@ -82,10 +63,10 @@ class NewsTranslator(app_commands.Translator):
         locale: discord.Locale,
         context: app_commands.TranslationContextTypes,
     ) -> str | None:
-        entry = STRINGS.get(str(string.extras.get("key", "")))
-        if entry is None or locale not in ENGLISH_LOCALES:
+        key = f"command.{string.extras.get('key', '')}"
+        if key not in messages("en") or locale not in ENGLISH_LOCALES:
             return None
-        return entry[1]
+        return say(key, "en")
 
 
 def interaction_lang(interaction: Interaction) -> Lang:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import discord
 
 from bot.engine.answer import Answer, Citation, Lang
-from knowledge.extract.dates import format_date as format_value
+from bot.engine.catalog import format_date as format_value
+from bot.engine.catalog import say
 from knowledge.models import BuildReport, DateValue
 
 TITLE_LIMIT = 256
@@ -36,72 +37,10 @@ COLOUR_NOT_FOUND = discord.Colour.from_rgb(149, 165, 166)
 COLOUR_REPORT = discord.Colour.from_rgb(39, 174, 96)
 COLOUR_REPORT_FAILED = discord.Colour.from_rgb(230, 126, 34)
 
-_TEXT: dict[str, dict[Lang, str]] = {
-    "answer": {"id": "Jawaban", "en": "Answer"},
-    "not_found": {"id": "Tidak ditemukan", "en": "Nothing found"},
-    "not_found_text": {
-        "id": "Maaf, saya tidak menemukan jawabannya di artikel yang ada.",
-        "en": "Sorry, I could not find that in the articles I have.",
-    },
-    "suggestions": {"id": "Mungkin maksud Anda", "en": "Did you mean"},
-    "page": {"id": "Halaman {page}/{pages}", "en": "Page {page}/{pages}"},
-    "part": {"id": "Bagian {page}/{pages}", "en": "Part {page}/{pages}"},
-    "sources": {"id": "{n} kutipan", "en": "{n} citations"},
-    "error": {
-        "id": "Maaf, terjadi kesalahan saat memproses permintaan Anda. Silakan coba lagi nanti.",
-        "en": "Sorry, something went wrong while handling your request. Please try again later.",
-    },
-    "cooldown": {
-        "id": "Pelan-pelan ya 🙂 Coba lagi dalam {seconds} detik.",
-        "en": "Easy there 🙂 Please try again in {seconds} seconds.",
-    },
-    "empty_question": {
-        "id": "Silakan ketik pertanyaan Anda, misalnya: siapa CEO perusahaan itu?",
-        "en": "Please type your question, for example: who is the company's CEO?",
-    },
-    "reload_refused": {
-        "id": "Hanya moderator (izin Kelola Server atau peran moderator) yang boleh memuat ulang.",
-        "en": "Only moderators (Manage Server permission or a moderator role) may reload.",
-    },
-    "reload_refused_dm": {
-        "id": "Di pesan langsung, hanya pemilik bot yang boleh memuat ulang.",
-        "en": "In direct messages only the bot owner may reload.",
-    },
-    "reload_busy": {
-        "id": "Pemuatan ulang sedang berjalan. Tunggu sampai selesai, lalu coba lagi.",
-        "en": "A reload is already running. Please wait for it to finish and try again.",
-    },
-    "reload_failed": {
-        "id": "Pemuatan ulang gagal: {reason}. Basis pengetahuan sebelumnya tetap dipakai.",
-        "en": "The reload failed: {reason}. The previous knowledge base keeps serving.",
-    },
-    "reload_bad_upload": {
-        "id": "Berkas {name} tidak bisa dipakai: {reason}",
-        "en": "File {name} cannot be used: {reason}",
-    },
-    "reload_title": {"id": "Basis pengetahuan dimuat ulang", "en": "Knowledge base reloaded"},
-    "reload_summary": {
-        "id": "{loaded} artikel dimuat dalam {seconds:.1f} detik.",
-        "en": "{loaded} articles loaded in {seconds:.1f} s.",
-    },
-    "added": {"id": "Ditambahkan", "en": "Added"},
-    "changed": {"id": "Diubah", "en": "Changed"},
-    "removed": {"id": "Dihapus", "en": "Removed"},
-    "failed": {"id": "Gagal", "en": "Failed"},
-    "none": {"id": "tidak ada", "en": "none"},
-    "more": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
-    "pager_not_yours": {
-        "id": "Tombol ini hanya untuk yang bertanya. Ajukan pertanyaan sendiri, ya.",
-        "en": "These buttons belong to whoever asked. Ask your own question.",
-    },
-    "previous": {"id": "Sebelumnya", "en": "Previous"},
-    "next": {"id": "Berikutnya", "en": "Next"},
-}
-
 
 def text(key: str, lang: Lang, **values: object) -> str:
     """A user-facing sentence in the reader's language, clipped to a message's content limit."""
-    return _clip(_TEXT[key][lang].format(**values), CONTENT_LIMIT)
+    return _clip(say(f"discord.{key}", lang, **values), CONTENT_LIMIT)
 
 
 def lang_for_locale(locale: str) -> Lang:

@@ -16,13 +16,12 @@ from datetime import date
 from pathlib import Path
 
 from bot.engine.answer import Answer, Citation, IntentName, Lang, Query
+from bot.engine.catalog import format_date, say
 from bot.engine.headlines import HeadlineIndex
 from bot.engine.intents import IntentMatcher
 from bot.engine.names import PersonIndex
-from bot.engine.replies import say
 from bot.engine.terms import TermGroup, covered, needed, term_groups
 from knowledge import text as stemming
-from knowledge.extract.dates import format_date
 from knowledge.models import PRECISIONS, DateValue
 from knowledge.store import Store
 from knowledge.store.reader import ArticleRow, EventRow, PersonRow, SentenceRow
@@ -124,7 +123,7 @@ class Engine:
         }
         handler = handlers.get(q.intent)
         if handler is None:
-            return _reply(q, "unknown", False, say("unknown", q.lang))
+            return _reply(q, "unknown", False, say("answer.unknown", q.lang))
         return await handler(q)
 
     # -- intents ------------------------------------------------------------------------------
@@ -161,20 +160,20 @@ class Engine:
                 citations.append(cite)
                 event_lines.append(f"\u2022 \u201c{row.text}\u201d {_source(cite)}")
         summary = (
-            say("who_roles", q.lang, name=person.name)
+            say("answer.who_roles", q.lang, name=person.name)
             if lines
-            else say("who_no_roles", q.lang, name=person.name)
+            else say("answer.who_no_roles", q.lang, name=person.name)
         )
         body = [summary, *lines]
         if event_lines:
-            body += ["", say("who_events", q.lang, name=person.name), *event_lines]
+            body += ["", say("answer.who_events", q.lang, name=person.name), *event_lines]
         return _reply(
             q,
             "who",
             True,
             "\n".join(body),
             citations,
-            title=say("who_title", q.lang, name=person.name),
+            title=say("answer.who_title", q.lang, name=person.name),
             summary=summary,
         )
 
@@ -182,7 +181,7 @@ class Engine:
         topic = q.subject.strip()
         events = await self._matching_events(self._topic(topic))
         if not events:
-            text = say("when_none", q.lang, topic=topic or q.text)
+            text = say("answer.when_none", q.lang, topic=topic or q.text)
             return _reply(q, "when", False, text)
         best = events[0]
         cite = self._event_cite(best, q.lang)
@@ -190,7 +189,7 @@ class Engine:
         lines = [f"{cite.label}: \u201c{best.text}\u201d {_source(cite)}"]
         others = [e for e in events[1:4] if e.when != best.when]
         if others:
-            lines += ["", say("when_other", q.lang)]
+            lines += ["", say("answer.when_other", q.lang)]
             for e in others:
                 c = self._event_cite(e, q.lang)
                 citations.append(c)
@@ -209,16 +208,16 @@ class Engine:
                 # even where they do not repeat its words.
                 ids = self.headlines.about(about.groups, needed(about.groups), HEADLINE_ARTICLES)
                 events += await self.store.article_events(ids, limit=TIMELINE_EVENTS)
-            title = say("timeline_title", q.lang, topic=topic)
+            title = say("answer.timeline_title", q.lang, topic=topic)
         else:
             events = await self.store.all_events(limit=1000)
-            title = say("timeline_all", q.lang)
+            title = say("answer.timeline_all", q.lang)
         events = _dedupe_events(sorted(events, key=_event_order))
         # A chronology's headings ("Jumat") date the sentences under them; as entries of their
         # own they quote nothing.
         events = [e for e in events if not _only_date(e)]
         if not events:
-            key = "timeline_none" if topic else "timeline_empty"
+            key = "answer.timeline_none" if topic else "answer.timeline_empty"
             return _reply(q, "timeline", False, say(key, q.lang, topic=topic))
         pages = max(1, math.ceil(len(events) / PAGE_SIZE))
         page = min(max(1, q.page), pages)
@@ -230,7 +229,7 @@ class Engine:
             nxt = f"/timeline {topic} halaman {page % pages + 1}".replace("  ", " ")
             if q.lang == "en":
                 nxt = nxt.replace("halaman", "page")
-            lines += ["", say("page", q.lang, page=page, pages=pages, next=nxt)]
+            lines += ["", say("answer.page", q.lang, page=page, pages=pages, next=nxt)]
         return _reply(
             q,
             "timeline",
@@ -256,12 +255,14 @@ class Engine:
             quotes = [r for score, r in ranked if groups and score >= needed(groups)]
         if not quotes:
             if topic:
-                text = say("quote_topic_none", q.lang, name=person.name, topic=topic)
+                text = say("answer.quote_topic_none", q.lang, name=person.name, topic=topic)
             else:
                 speakers = await self.store.quote_speakers()
-                text = say("quote_none", q.lang, name=person.name)
+                text = say("answer.quote_none", q.lang, name=person.name)
                 if speakers:
-                    text += " " + say("quote_speakers", q.lang, names=", ".join(speakers[:8]))
+                    text += " " + say(
+                        "answer.quote_speakers", q.lang, names=", ".join(speakers[:8])
+                    )
             return _reply(q, "quote", False, text, title=person.name)
         shown = quotes[:PAGE_SIZE]
         # Dates only for the quotes shown: a much-quoted speaker has thousands.
@@ -281,9 +282,9 @@ class Engine:
             citations.append(cite)
             lines.append(f"\u2022 \u201c{r.text}\u201d \u2014 {r.speaker} {_source(cite)}")
         title = (
-            say("quote_topic_title", q.lang, name=person.name, topic=topic)
+            say("answer.quote_topic_title", q.lang, name=person.name, topic=topic)
             if topic
-            else say("quote_title", q.lang, name=person.name)
+            else say("answer.quote_title", q.lang, name=person.name)
         )
         return _reply(
             q, "quote", True, "\n".join([title, *lines]), citations, title=title, summary=title
@@ -293,9 +294,9 @@ class Engine:
         topic = q.subject.strip() or q.text.strip()
         hits = await self._matching_sentences(self._topic(topic), limit=40)
         if not hits:
-            return _reply(q, "search", False, say("search_none", q.lang, topic=topic))
+            return _reply(q, "search", False, say("answer.search_none", q.lang, topic=topic))
         citations = [self._cite(h.article_id, h.text) for h in hits[:3]]
-        title = say("search_title", q.lang, topic=topic)
+        title = say("answer.search_title", q.lang, topic=topic)
         lines = [title] + [f"\u2022 \u201c{c.snippet}\u201d {_source(c)}" for c in citations]
         return _reply(q, "search", True, "\n".join(lines), citations, title=title, summary=title)
 
@@ -304,8 +305,8 @@ class Engine:
             self.articles.values(), key=lambda a: (a.published or date.min, a.id), reverse=True
         )
         if not articles:
-            return _reply(q, "sources", False, say("sources_none", q.lang))
-        title = say("sources_title", q.lang, n=len(articles))
+            return _reply(q, "sources", False, say("answer.sources_none", q.lang))
+        title = say("answer.sources_title", q.lang, n=len(articles))
         citations = [
             Citation(
                 article=a.id,
@@ -319,7 +320,7 @@ class Engine:
         ]
         lines = [title]
         for a in articles:
-            when = a.published.isoformat() if a.published else say("undated", q.lang)
+            when = a.published.isoformat() if a.published else say("answer.undated", q.lang)
             src = f", {a.source}" if a.source else ""
             lines.append(f"\u2022 {a.title} ({when}{src}) [{a.id}]")
         return _reply(q, "sources", True, "\n".join(lines), citations, title=title, summary=title)
@@ -329,9 +330,9 @@ class Engine:
             q,
             "help",
             True,
-            say("help", q.lang),
-            title=say("help_title", q.lang),
-            summary=say("help", q.lang),
+            say("answer.help", q.lang),
+            title=say("answer.help_title", q.lang),
+            summary=say("answer.help", q.lang),
         )
 
     # -- retrieval ----------------------------------------------------------------------------
@@ -441,9 +442,11 @@ class Engine:
         ambiguous = len(suggestions) > 1 and all(
             name.casefold() in s.casefold() for s in suggestions
         )
-        text = say("person_ambiguous" if ambiguous else "person_unknown", q.lang, name=name)
+        text = say(
+            "answer.person_ambiguous" if ambiguous else "answer.person_unknown", q.lang, name=name
+        )
         if suggestions:
-            text += " " + say("did_you_mean", q.lang, names=", ".join(suggestions))
+            text += " " + say("answer.did_you_mean", q.lang, names=", ".join(suggestions))
         return _reply(q, intent, False, text, suggestions=tuple(suggestions))
 
 
@@ -508,5 +511,5 @@ def _reply(
 
 def _error(question: str, lang: Lang) -> Answer:
     return Answer(
-        question=question, intent="unknown", found=False, text=say("error", lang), lang=lang
+        question=question, intent="unknown", found=False, text=say("answer.error", lang), lang=lang
     )

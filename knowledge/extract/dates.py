@@ -956,23 +956,3 @@ def publication_date(text: str, published: date | None = None) -> date | None:
     ]
     candidates = past or [m.value.start for m in full]
     return max(candidates) if candidates else None
-
-
-# -- formatting --------------------------------------------------------------------------------
-
-
-def format_date(value: DateValue, lang: str = "id") -> str:
-    """ "17 November 2023", "Mei 2024", "2023"; without a known year "11 Juli", "Juli"."""
-    months = _MONTHS_EN if lang == "en" else _MONTHS_ID
-    day, known = value.start, value.year_known
-    month = months[day.month - 1]
-    if value.precision == "year":
-        return str(day.year) if known else ""
-    if value.precision == "month":
-        return f"{month} {day.year}" if known else month
-    return f"{day.day} {month} {day.year}" if known else f"{day.day} {month}"
-
-
-def format_mention(mention: DateMention, lang: str = "id") -> str:
-    """A mention as a reader sees it, never printing year 1 for an unknown year."""
-    return format_date(mention.value, lang)

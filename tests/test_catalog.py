@@ -1,0 +1,76 @@
+"""The message catalogs: every key in both languages, dates written at their precision."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from bot.engine.catalog import format_date, messages, say
+from knowledge.extract.dates import tag_dates
+from knowledge.models import DateValue
+
+D = date
+
+
+def test_both_languages_have_the_same_keys_and_placeholders() -> None:
+    ids, ens = messages("id"), messages("en")
+    assert ids.keys() == ens.keys()
+    for key in ids:
+        assert set(re.findall(r"{(\w+)", ids[key])) == set(re.findall(r"{(\w+)", ens[key])), key
+
+
+def test_say_fills_placeholders_and_refuses_unknown_keys() -> None:
+    assert say("answer.who_title", "en", name="Rina") == "Who is Rina?"
+    assert say("answer.who_title", "id", name="Rina") == "Siapa Rina?"
+    with pytest.raises(KeyError):
+        say("answer.no_such_key", "id")
+
+
+@pytest.mark.parametrize(
+    ("value", "grain", "lang", "year_known", "expected"),
+    [
+        (D(2023, 11, 17), "day", "id", True, "17 November 2023"),
+        (D(2024, 5, 1), "month", "id", True, "Mei 2024"),
+        (D(2024, 5, 1), "month", "en", True, "May 2024"),
+        (D(2023, 1, 1), "year", "id", True, "2023"),
+        (D(2016, 8, 9), "day", "en", True, "9 August 2016"),
+        (D(1, 7, 11), "day", "id", False, "11 Juli"),
+        (D(1, 7, 1), "month", "en", False, "July"),
+    ],
+)
+def test_format_date(value: date, grain: str, lang: str, year_known: bool, expected: str) -> None:
+    if grain == "day":
+        stated = DateValue.day(value, year_known=year_known)
+    elif grain == "month":
+        stated = DateValue.month(value.year, value.month, year_known=year_known)
+    else:
+        stated = DateValue.year(value.year)
+    assert format_date(stated, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("stated", "iso"),
+    [
+        (DateValue.day(D(2024, 5, 14)), "2024-05-14"),
+        (DateValue.month(2024, 5), "2024-05"),
+        (DateValue.year(2024), "2024"),
+        (DateValue.between(D(2023, 11, 17), D(2023, 11, 21)), "2023-11-17/2023-11-21"),
+        (DateValue.week(D(2025, 7, 10)), "2025-07-07/2025-07-13"),
+        (DateValue.day(D(1, 7, 11), year_known=False), "--07-11"),
+        (DateValue.month(1, 7, year_known=False), "--07"),
+    ],
+)
+def test_iso_8601_at_the_stated_precision(stated: DateValue, iso: str) -> None:
+    assert stated.iso() == iso
+
+
+def test_a_range_cannot_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="before it starts"):
+        DateValue.between(D(2024, 5, 3), D(2024, 5, 1))
+
+
+def test_a_date_without_a_known_year_never_prints_year_one() -> None:
+    [m] = tag_dates("Kontrak diteken pada 11 Juli.", None)
+    assert format_date(m.value, "id") == "11 Juli"

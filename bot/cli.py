@@ -106,7 +106,7 @@ def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
 
 
 async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
-    from bot.console.render import render
+    from bot.console.render import render, to_json
     from bot.service import NewsService
 
     service = await NewsService.open(settings)
@@ -120,7 +120,7 @@ async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
             question = raw.rstrip("\n")
             answer = await service.ask(question)
             if as_json:
-                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+                print(json.dumps(to_json(answer), ensure_ascii=False), flush=True)
             else:
                 print(render(answer), flush=True)
     finally:

@@ -22,11 +22,13 @@ from bot.discord.render import (
     render_report,
     text,
 )
-from bot.engine.answer import Answer, Citation
+from bot.engine.answer import Answer, Citation, Fact, Query
+from bot.engine.catalog import say
+from bot.engine.catalog.wording import lead
 from knowledge.models import BuildReport, DateValue
 
 
-def _citation(n: int, snippet: str = "", url: str = "", label: str = "") -> Citation:
+def _citation(n: int, snippet: str = "", url: str = "") -> Citation:
     return Citation(
         article=f"art{n}",
         title=f"Gubernur meresmikan jembatan {n}",
@@ -34,19 +36,22 @@ def _citation(n: int, snippet: str = "", url: str = "", label: str = "") -> Cita
         snippet=snippet or f"Gubernur Rina Hartono meresmikan jembatan nomor {n} di Palu.",
         url=url,
         source="Harian Contoh",
-        label=label,
     )
 
 
+def _mention(n: int, snippet: str = "", url: str = "") -> Fact:
+    return Fact("mention", _citation(n, snippet, url))
+
+
 def _answer(citations: int = 2, **kwargs: object) -> Answer:
+    lang = kwargs.pop("lang", "id")
     values: dict[str, object] = {
-        "question": "siapa Rina Hartono?",
+        "query": Query("who", "siapa Rina Hartono?", subject="Rina Hartono", lang=lang),
         "intent": "who",
         "found": True,
-        "text": "Rina Hartono adalah gubernur.",
-        "citations": tuple(_citation(i) for i in range(citations)),
-        "title": "Rina Hartono",
-        "summary": "Rina Hartono adalah gubernur Sulawesi Tengah.",
+        "message": "who_roles",
+        "subject": "Rina Hartono",
+        "facts": tuple(_mention(i) for i in range(citations)),
     }
     values.update(kwargs)
     return Answer(**values)  # type: ignore[arg-type]
@@ -66,16 +71,16 @@ def test_short_answer_is_one_page_with_citations_as_fields() -> None:
     pages = render_answer(_answer(citations=2))
     assert len(pages) == 1
     page = pages[0]
-    assert page.title == "Rina Hartono"
-    assert page.description == "Rina Hartono adalah gubernur Sulawesi Tengah."
+    assert page.title == "Siapa Rina Hartono?"
+    assert page.description == "Rina Hartono menurut artikel:"
     assert len(page.fields) == 2
     assert "jembatan nomor 0" in (page.fields[0].value or "")
     assert page.footer.text is not None and "2 kutipan" in page.footer.text
 
 
 def test_source_shows_title_date_and_link_only_when_there_is_a_url() -> None:
-    with_url = _citation(1, url="https://contoh.test/berita/1")
-    answer = replace(_answer(), citations=(with_url, _citation(2)))
+    with_url = _mention(1, url="https://contoh.test/berita/1")
+    answer = replace(_answer(), facts=(with_url, _mention(2)))
     fields = render_answer(answer)[0].fields
     linked, plain = fields[0].value or "", fields[1].value or ""
     assert "[Gubernur meresmikan jembatan 1](https://contoh.test/berita/1)" in linked
@@ -85,17 +90,17 @@ def test_source_shows_title_date_and_link_only_when_there_is_a_url() -> None:
 
 
 def test_label_is_the_field_heading_when_present() -> None:
-    labelled = _citation(3, label="Menteri Keuangan")
-    answer = replace(_answer(), citations=(labelled,))
+    labelled = Fact("role", _citation(3), role="Menteri Keuangan")
+    answer = replace(_answer(), facts=(labelled,))
     field = render_answer(answer)[0].fields[0]
     assert field.name == "1. Menteri Keuangan"
     assert "4 Maret 2021" in (field.value or "")  # the date moves to the source line
 
 
 def test_a_date_is_shown_once() -> None:
-    event = replace(_citation(3), label="Maret 2021", date=DateValue.month(2021, 3))
-    undated_label = _citation(4)
-    fields = render_answer(replace(_answer(), citations=(event, undated_label)))[0].fields
+    month = DateValue.month(2021, 3)
+    event = Fact("event", replace(_citation(3), date=month), date=month)
+    fields = render_answer(replace(_answer(), facts=(event, _mention(4))))[0].fields
     assert fields[0].name == "1. Maret 2021"
     assert "1 Maret 2021" not in (fields[0].value or "")
     assert fields[1].name == "2. 5 Maret 2021"
@@ -103,18 +108,21 @@ def test_a_date_is_shown_once() -> None:
 
 
 def test_an_article_without_a_snippet_is_listed_without_an_empty_quote() -> None:
-    listing = replace(_citation(1, url="https://contoh.test/1"), snippet="")
-    value = render_answer(replace(_answer(), citations=(listing,)))[0].fields[0].value or ""
+    listing = Fact("article", replace(_citation(1, url="https://contoh.test/1"), snippet=""))
+    value = render_answer(replace(_answer(), facts=(listing,)))[0].fields[0].value or ""
     assert not value.startswith(">")
     assert value.startswith("— [Gubernur meresmikan jembatan 1]")
 
 
-def test_a_lead_that_repeats_the_title_or_a_snippet_is_not_shown_twice() -> None:
-    cited = _citation(1)
-    quoting = replace(_answer(), summary=f"2 Maret 2021: “{cited.snippet}”", citations=(cited,))
-    assert render_answer(quoting)[0].description is None
-    titled = replace(_answer(), title="Hasil: jembatan", summary="Hasil: jembatan")
-    assert render_answer(titled)[0].description is None
+def test_answers_whose_facts_speak_for_themselves_have_no_description() -> None:
+    day = DateValue.day(date(2021, 3, 2))
+    event = Fact("event", _citation(1), date=day)
+    when = _answer(query=Query("when", "kapan?"), intent="when", message="when_found")
+    page = render_answer(replace(when, facts=(event,)))[0]
+    assert page.title == "2 Maret 2021" and page.description is None
+    search = _answer(query=Query("search", "jembatan"), intent="search", message="search_title")
+    page = render_answer(replace(search, subject="jembatan"))[0]
+    assert page.title == "Hasil: jembatan" and page.description is None
 
 
 def test_many_citations_are_paged_and_each_page_fits() -> None:
@@ -132,10 +140,7 @@ def test_many_citations_are_paged_and_each_page_fits() -> None:
 def test_huge_snippets_titles_and_summary_are_clipped_not_rejected() -> None:
     day = DateValue.day(date(2020, 1, 1))
     huge = Citation("x", "J" * 5000, day, "kata " * 3000, "https://a.test/" + "p" * 300)
-    answer = _answer(
-        citations=0, title="T" * 1000, summary="Paragraf panjang. " * 1200, text="x" * 10000
-    )
-    answer = replace(answer, citations=(huge,) * 30)
+    answer = _answer(subject="Paragraf panjang. " * 1200, facts=(Fact("match", huge),) * 30)
     pages = render_answer(answer)
     for page in pages:
         _assert_within_limits(page)
@@ -145,43 +150,42 @@ def test_huge_snippets_titles_and_summary_are_clipped_not_rejected() -> None:
 
 
 def test_markdown_in_snippets_is_escaped() -> None:
-    answer = replace(_answer(), citations=(_citation(1, "harga naik *50%* _kini_"),))
+    answer = replace(_answer(), facts=(_mention(1, "harga naik *50%* _kini_"),))
     value = render_answer(answer)[0].fields[0].value or ""
     assert r"\*50%\*" in value
     assert r"\_kini\_" in value
 
 
 def test_not_found_looks_different_and_lists_suggestions() -> None:
-    missing = Answer(
-        question="siapa Joko Susanto?",
-        intent="who",
+    missing = _answer(
+        query=Query("who", "siapa Joko Susanto?", subject="Joko Susanto"),
         found=False,
-        text="Saya tidak menemukan Joko Susanto di artikel.",
-        citations=(_citation(1),),
+        message="person_unknown",
+        subject="Joko Susanto",
+        facts=(_mention(1),),
         suggestions=("Joko Santoso", "Jaka Susanta"),
     )
     pages = render_answer(missing)
     assert len(pages) == 1
     page = pages[0]
     assert page.colour != render_answer(_answer())[0].colour
-    assert page.description == "Saya tidak menemukan Joko Susanto di artikel."
+    assert page.description == lead(missing)
+    assert "Joko Susanto" in (page.description or "")
     assert len(page.fields) == 1  # suggestions only, never citations
     assert "Joko Santoso" in (page.fields[0].value or "")
     assert page.title == "Tidak ditemukan"
 
 
 def test_english_answer_gets_english_chrome() -> None:
-    answer = Answer(
-        question="who is X?", intent="who", found=False, text="I found nothing.", lang="en"
-    )
+    answer = _answer(found=False, message="search_none", subject="X", lang="en", facts=())
     assert render_answer(answer)[0].title == "Nothing found"
     long = _answer(citations=20, lang="en")
     assert (render_answer(long)[0].footer.text or "").startswith("Page 1/")
 
 
-def test_answer_without_summary_or_citations_uses_text() -> None:
-    answer = _answer(citations=0, summary="", text="Ketik /who nama untuk bertanya.")
-    assert render_answer(answer)[0].description == "Ketik /who nama untuk bertanya."
+def test_an_answer_without_facts_shows_its_text() -> None:
+    answer = _answer(query=Query("help", "/help"), intent="help", message="help", facts=())
+    assert render_answer(answer)[0].description == say("answer.help", "id")
 
 
 def test_report_lists_every_outcome_with_reasons() -> None:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.console.render import render_text
 from bot.engine import Engine
 from bot.engine.answer import Answer, Citation, Query
+from bot.engine.catalog.wording import headline
 from knowledge.build.pipeline import build
 
 
@@ -22,7 +24,7 @@ def _snippets(answer: Answer) -> list[str]:
 async def test_who_gives_roles_with_citations(engine: Engine) -> None:
     answer = await engine.ask("siapa Rina Wulandari?")
     assert answer.intent == "who" and answer.found
-    assert "Menteri Keuangan" in answer.text
+    assert "Menteri Keuangan" in render_text(answer)
     assert any("Menteri Keuangan Rina Wulandari" in s for s in _snippets(answer))
     assert all(c.article == "keuangan" for c in answer.citations)
 
@@ -30,7 +32,7 @@ async def test_who_gives_roles_with_citations(engine: Engine) -> None:
 async def test_who_forgives_typos_in_names(engine: Engine) -> None:
     answer = await engine.ask("siapa dewi angraini")
     assert answer.found
-    assert answer.title.endswith("Dewi Anggraini?")
+    assert headline(answer).endswith("Dewi Anggraini?")
 
 
 async def test_who_unknown_person_is_not_found(engine: Engine) -> None:
@@ -38,19 +40,19 @@ async def test_who_unknown_person_is_not_found(engine: Engine) -> None:
     assert answer.intent == "who"
     assert not answer.found
     assert answer.citations == ()
-    assert "Hendrik Lorentz" in answer.text
+    assert "Hendrik Lorentz" in render_text(answer)
 
 
 async def test_english_question_gets_english_reply(engine: Engine) -> None:
     answer = await engine.ask("who is Lena Okafor")
     assert answer.found and answer.lang == "en"
-    assert "according to the articles" in answer.text
+    assert "according to the articles" in render_text(answer)
 
 
 async def test_when_puts_the_date_first(engine: Engine) -> None:
     answer = await engine.ask("kapan Agus Salimun dipecat?")
     assert answer.intent == "when" and answer.found
-    assert answer.text.startswith("20 Januari 2025")
+    assert render_text(answer).startswith("20 Januari 2025")
     assert _iso(answer.citations[0]) == "2025-01-20"
     assert "memecat" in answer.citations[0].snippet
 
@@ -141,7 +143,7 @@ async def test_help(engine: Engine, question: str) -> None:
 async def test_strange_input_never_raises(engine: Engine) -> None:
     for question in ['"AND OR NEAR(', "x" * 10000, "@everyone siapa", "\x00\x01", "\u200b"]:
         answer = await engine.ask(question)
-        assert isinstance(answer.text, str) and answer.text
+        assert isinstance(render_text(answer), str) and render_text(answer)
 
 
 async def test_snippets_are_verbatim_article_text(engine: Engine) -> None:
@@ -150,7 +152,7 @@ async def test_snippets_are_verbatim_article_text(engine: Engine) -> None:
         answer = await engine.ask(question)
         for c in answer.citations:
             if c.article not in articles:
-                rows = await engine.store._all(
+                rows = await engine.corpus.store._all(
                     "SELECT text FROM articles WHERE id = ?", (c.article,)
                 )
                 articles[c.article] = rows[0][0]
@@ -202,7 +204,7 @@ async def test_a_much_quoted_speaker_still_gets_an_answer(tmp_path: Path) -> Non
         answer = await eng.ask("/quote Budi Hartawan")
         assert answer.found and answer.intent == "quote"
         assert _iso(answer.citations[0]) == "2021-03-03"
-        events = await eng.store.events_at(("kota", i) for i in range(1200))
+        events = await eng.corpus.store.events_at(("kota", i) for i in range(1200))
         assert len(events) >= 1000
     finally:
         await eng.close()

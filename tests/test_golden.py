@@ -26,6 +26,7 @@ ANSWERS = HERE / "answers.jsonl"
 
 async def _answers(tmp_path: Path) -> list[dict[str, Any]]:
     from bot.config import BUNDLED_ARTICLES
+    from bot.console.render import to_json
     from bot.engine import Engine
     from knowledge.build.pipeline import build
 
@@ -38,7 +39,7 @@ async def _answers(tmp_path: Path) -> list[dict[str, Any]]:
     engine = await Engine.open(db)
     try:
         questions = json.loads(QUESTIONS.read_text(encoding="utf-8"))
-        return [(await engine.ask(q)).to_json() for q in questions]
+        return [to_json(await engine.ask(q)) for q in questions]
     finally:
         await engine.close()
 

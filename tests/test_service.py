@@ -104,9 +104,9 @@ async def test_engine_objects_are_frozen_and_the_collector_left_on(service: News
     def walked(obj: object) -> bool:
         return any(o is obj for o in gc.get_objects())
 
-    assert not walked(service.engine.articles) and gc.isenabled()
+    assert not walked(service.engine.corpus.articles) and gc.isenabled()
     await service.reload([("pasar.txt", NEW_ARTICLE)])
-    assert not walked(service.engine.articles) and gc.isenabled()
+    assert not walked(service.engine.corpus.articles) and gc.isenabled()
     fresh: dict[str, list[int]] = {"x": []}
     assert walked(fresh)
 
@@ -114,6 +114,6 @@ async def test_engine_objects_are_frozen_and_the_collector_left_on(service: News
 async def test_a_retired_engine_is_freed_by_reference_counting(service: NewsService) -> None:
     # Frozen objects are never collected as garbage cycles: the old engine must go by refcount.
     old = weakref.ref(service.engine)
-    old_headlines = weakref.ref(service.engine.headlines)
+    old_headlines = weakref.ref(service.engine.corpus.headlines)
     await service.reload([("pasar.txt", NEW_ARTICLE)])
     assert old() is None and old_headlines() is None

@@ -1,16 +1,21 @@
-"""Answer -> text for a terminal. Pure: no I/O."""
+"""Answer -> plain text for a terminal and for `newsbot ask` (text and JSON). Pure: no I/O."""
 
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
-from bot.engine.answer import Answer
+from bot.engine.answer import Answer, Citation, Fact
+from bot.engine.catalog import say
+from bot.engine.catalog.wording import fact_label, headline, lead, related_heading
+
+SOURCE_TITLE_CHARS = 60  # a citation names its article; the full title is in the JSON
 
 
 def render(answer: Answer, width: int = 100) -> str:
     """The reply wrapped for a terminal; snippet words are never altered, only line-broken."""
     out: list[str] = []
-    for line in answer.text.splitlines():
+    for line in render_text(answer).splitlines():
         if len(line) <= width:
             out.append(line)
             continue
@@ -19,3 +24,76 @@ def render(answer: Answer, width: int = 100) -> str:
             textwrap.wrap(line, width=width, subsequent_indent=indent, break_long_words=False)
         )
     return "\n".join(out)
+
+
+def render_text(answer: Answer) -> str:
+    """The whole reply as a person reads it, one fact a line, each with its source."""
+    if not answer.found or (not answer.facts and not answer.related):
+        return lead(answer) or headline(answer)
+    lines = [line for line in (lead(answer) or headline(answer),) if line]
+    if answer.intent == "when":
+        lines = [_fact_line(answer.facts[0], answer).removeprefix("\u2022 ")]
+        lines += [_fact_line(f, answer) for f in answer.facts[1:]]
+    else:
+        lines += [_fact_line(f, answer) for f in answer.facts]
+    if answer.related:
+        lines += ["", related_heading(answer), *(_fact_line(f, answer) for f in answer.related)]
+    if answer.pages > 1:
+        lines += ["", _next_page(answer)]
+    return "\n".join(lines)
+
+
+def to_json(answer: Answer) -> dict[str, Any]:
+    """The `newsbot ask --json` contract: stable field names, citations in order, ISO dates."""
+    return {
+        "question": answer.question,
+        "intent": answer.intent,
+        "found": answer.found,
+        "text": render_text(answer),
+        "citations": [
+            {
+                "article": c.article,
+                "title": c.title,
+                "date": c.date.iso() if c.date else None,
+                "snippet": c.snippet,
+            }
+            for c in answer.citations
+        ],
+    }
+
+
+def _fact_line(fact: Fact, answer: Answer) -> str:
+    c = fact.citation
+    if c is None:
+        return f"\u2022 {fact.role}"
+    quoted = f"\u201c{c.snippet}\u201d {_source(c)}"
+    if fact.kind == "role":
+        return f"\u2022 {fact.role} \u2014 {quoted}"
+    if fact.kind == "event":
+        return f"\u2022 {fact_label(fact, answer)}: {quoted}"
+    if fact.kind == "quote":
+        return f"\u2022 \u201c{c.snippet}\u201d \u2014 {fact.speaker} {_source(c)}"
+    if fact.kind == "article":
+        when = c.date.iso() if c.date else say("answer.undated", answer.lang)
+        src = f", {c.source}" if c.source else ""
+        return f"\u2022 {c.title} ({when}{src}) [{c.article}]"
+    return f"\u2022 {quoted}"
+
+
+def _source(c: Citation) -> str:
+    when = f", {c.date.iso()}" if c.date else ""
+    title = c.title if len(c.title) <= SOURCE_TITLE_CHARS else _clip(c.title, SOURCE_TITLE_CHARS)
+    return f"[{title}{when}]"
+
+
+def _clip(text: str, limit: int) -> str:
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut + "\u2026"
+
+
+def _next_page(answer: Answer) -> str:
+    """Where the next page is: the command that shows it, in the reader's language."""
+    word = "page" if answer.lang == "en" else "halaman"
+    command = f"/timeline {answer.subject} {word} {answer.page % answer.pages + 1}"
+    command = command.replace("  ", " ")
+    return say("answer.page", answer.lang, page=answer.page, pages=answer.pages, next=command)

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.engine.answer import Answer, Citation, Lang
+from bot.engine.answer import Answer, Citation, Fact, Lang
 from bot.engine.catalog import format_date as format_value
 from bot.engine.catalog import say
+from bot.engine.catalog.wording import fact_label, headline, lead
 from knowledge.models import BuildReport, DateValue
 
 TITLE_LIMIT = 256
@@ -66,31 +67,21 @@ def render_answer(answer: Answer) -> list[discord.Embed]:
     """One embed per page; every page fits Discord's limits on its own."""
     if not answer.found:
         return [_not_found_embed(answer)]
-    title = _clip(answer.title or text("answer", answer.lang), TITLE_LIMIT)
-    chunks = _split(_body(answer, title), DESCRIPTION_LIMIT)
-    fields = [_citation_field(i, c, answer.lang) for i, c in enumerate(answer.citations, 1)]
+    title = _clip(headline(answer) or text("answer", answer.lang), TITLE_LIMIT)
+    # The facts are listed as fields, so only the lead goes in the description.
+    chunks = _split(lead(answer), DESCRIPTION_LIMIT)
+    cited = [f for f in (*answer.facts, *answer.related) if f.citation is not None]
+    fields = [_citation_field(i, f, answer) for i, f in enumerate(cited, 1)]
     pages = _pack(title, chunks, fields)
     _add_footers(pages, answer)
     return pages
 
 
-def _body(answer: Answer, title: str) -> str:
-    # With citations the embed lists them as fields, so only the lead goes in the description;
-    # `text` would repeat every snippet, and so would a lead that quotes one.
-    if not answer.citations:
-        return answer.summary or answer.text
-    lead = answer.summary.strip()
-    if lead == title or any(c.snippet and c.snippet in lead for c in answer.citations):
-        return ""
-    return lead
-
-
 def _not_found_embed(answer: Answer) -> discord.Embed:
     lang = answer.lang
-    body = answer.summary or answer.text or text("not_found_text", lang)
     embed = discord.Embed(
-        title=_clip(answer.title or text("not_found", lang), TITLE_LIMIT),
-        description=_clip(body, DESCRIPTION_LIMIT - 200),
+        title=_clip(headline(answer) or text("not_found", lang), TITLE_LIMIT),
+        description=_clip(lead(answer) or text("not_found_text", lang), DESCRIPTION_LIMIT - 200),
         colour=COLOUR_NOT_FOUND,
     )
     if answer.suggestions:
@@ -101,11 +92,15 @@ def _not_found_embed(answer: Answer) -> discord.Embed:
     return embed
 
 
-def _citation_field(number: int, citation: Citation, lang: Lang) -> _Field:
-    when = format_date(citation.date, lang)
-    heading = citation.label or when or citation.title
-    name = _clip(f"{number}. {heading}", FIELD_NAME_LIMIT)
-    source = _source_line(citation, when, lang)
+def _citation_field(number: int, fact: Fact, answer: Answer) -> _Field:
+    citation = fact.citation
+    assert citation is not None
+    when = format_date(citation.date, answer.lang)
+    label = fact_label(fact, answer)
+    name = _clip(f"{number}. {label or when or citation.title}", FIELD_NAME_LIMIT)
+    # The field's heading shows the date unless a role or a speaker took its place.
+    shows_date = not label or (fact.date is not None and fact.date == citation.date)
+    source = _source_line(citation, "" if shows_date else when)
     snippet = " ".join(citation.snippet.split())
     if not snippet:
         return _Field(name, source)
@@ -114,26 +109,16 @@ def _citation_field(number: int, citation: Citation, lang: Lang) -> _Field:
     return _Field(name, f"{quoted}\n{source}")
 
 
-def _source_line(citation: Citation, when: str, lang: Lang) -> str:
+def _source_line(citation: Citation, when: str) -> str:
     title = _clip(citation.title or citation.article, 150)
     if citation.url.startswith(("http://", "https://")) and len(citation.url) <= 400:
         shown = f"[{_escape_link_text(title)}]({citation.url})"
     else:
         shown = _escape(title)
-    parts = [shown]
-    # The field's heading shows the date unless a role label took its place.
-    if when and citation.label and not _label_dates(citation):
-        parts.append(when)
+    parts = [shown, when] if when else [shown]
     if citation.source:
         parts.append(_escape(_clip(citation.source, 60)))
     return "— " + " · ".join(parts)
-
-
-def _label_dates(citation: Citation) -> bool:
-    """True when the label already is the date (an event's "November 2023")."""
-    if citation.date is None or not citation.date.year_known:
-        return False
-    return bool(citation.label) and str(citation.date.start.year) in citation.label
 
 
 def _pack(title: str, chunks: list[str], fields: list[_Field]) -> list[discord.Embed]:

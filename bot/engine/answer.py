@@ -1,9 +1,14 @@
-"""The platform-neutral values the engine hands to every adapter."""
+"""The platform-neutral values the engine hands to every adapter: a `Query` in, an `Answer` out.
+
+An answer is structured, never display text: the query it answered, the facts it found (each
+with the citation that backs it), and a message key naming its outcome in the catalog
+(`bot/engine/catalog`). Every surface renders the same answer in its own layout.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 from knowledge.models import DateValue
 
@@ -14,7 +19,10 @@ Lang = Literal["id", "en"]
 
 @dataclass(frozen=True)
 class Query:
-    """A question after intent matching: what is asked and about whom or what."""
+    """A question after intent matching: what is asked and about whom or what.
+
+    `score` is the matcher's confidence, 0 to 100. `page` counts from 1.
+    """
 
     intent: IntentName
     text: str  # the question as the user typed it
@@ -22,48 +30,78 @@ class Query:
     topic: str = ""  # an extra topic filter (quote: "Altman perusahaan biasa" -> topic)
     lang: Lang = "id"
     page: int = 1
-    score: float = 0.0  # how sure the matcher is, 0..100
+    score: float = 0.0
 
 
 @dataclass(frozen=True)
 class Citation:
+    """Where a fact is stated: the article and its verbatim sentence.
+
+    `date` is the date a reader should see beside the citation: the event's date where the fact
+    is a dated event with a known year, else the article's publication date, else None.
+    """
+
     article: str  # article id
     title: str
-    date: DateValue | None  # the event's date where there is one, else the article's
-    snippet: str  # verbatim article text
+    date: DateValue | None
+    snippet: str  # verbatim article text ("" when the whole article is cited, as in /sources)
     url: str = ""
     source: str = ""
-    label: str = ""  # a short human label shown before the snippet ("17 November 2023", a role)
+
+
+FactKind = Literal["role", "event", "mention", "quote", "match", "article"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the articles state, with the citation that backs it.
+
+    role: a person's stated role (`role`); event: a dated sentence (`date`); mention: a sentence
+    naming a person; quote: a direct statement (`speaker`, and `date` when its sentence is
+    dated); match: a sentence that answers a search; article: an article itself (/sources).
+    `citation` is None only for a role a moderator added in overrides.yaml.
+    """
+
+    kind: FactKind
+    citation: Citation | None
+    role: str = ""
+    date: DateValue | None = None
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
 class Answer:
-    question: str
+    """What the engine found for one query.
+
+    `message` is the catalog key (section "answer") of the reply's outcome, e.g. "who_roles",
+    "when_none", "person_unknown". `subject` is who or what the answer is about as the articles
+    name it. `facts` answer the question; `related` are shown under a heading of their own
+    ("events involving ...", "other related dates") and never as the answer. `names` lists people
+    the reply points to instead (who does have quotes). Long answers come a page at a time:
+    `page` of `pages`, both counting from 1.
+    """
+
+    query: Query
     intent: IntentName
     found: bool
-    text: str  # the whole reply as a person would read it
-    citations: tuple[Citation, ...] = ()
-    lang: Lang = "id"
-    title: str = ""  # a short heading for rich surfaces (an embed title)
-    summary: str = ""  # the reply's lead, without the citation list
+    message: str
+    subject: str = ""
+    facts: tuple[Fact, ...] = ()
+    related: tuple[Fact, ...] = ()
     suggestions: tuple[str, ...] = ()  # "did you mean ..." candidates
-    page: int = 1  # long answers (timelines) come a page at a time
+    names: tuple[str, ...] = ()
+    page: int = 1
     pages: int = 1
 
-    def to_json(self) -> dict[str, Any]:
-        """The `newsbot ask --json` contract: stable field names, citations in order."""
-        return {
-            "question": self.question,
-            "intent": self.intent,
-            "found": self.found,
-            "text": self.text,
-            "citations": [
-                {
-                    "article": c.article,
-                    "title": c.title,
-                    "date": c.date.iso() if c.date else None,
-                    "snippet": c.snippet,
-                }
-                for c in self.citations
-            ],
-        }
+    @property
+    def lang(self) -> Lang:
+        return self.query.lang
+
+    @property
+    def question(self) -> str:
+        return self.query.text
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The citations of the facts, then of the related facts, in order."""
+        return tuple(f.citation for f in (*self.facts, *self.related) if f.citation is not None)

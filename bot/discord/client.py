@@ -14,7 +14,7 @@ import logging
 import math
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -29,9 +29,8 @@ from bot.discord.commands import (
     register_commands,
     send_notice,
 )
-from bot.discord.pager import NO_MENTIONS, paged, with_page
+from bot.discord.pager import NO_MENTIONS, paged
 from bot.discord.render import text
-from bot.engine.answer import Answer
 from bot.engine.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -165,10 +164,7 @@ class NewsBot(discord.Client):
         async with message.channel.typing():
             answer = await self.service.ask(question)
 
-        def fetch(page: int) -> Awaitable[Answer]:
-            return self.service.ask(with_page(question, page))
-
-        embed, pager = paged(answer, message.author.id, fetch)
+        embed, pager = paged(answer, message.author.id, self.service.answer)
         view = pager if pager is not None else discord.utils.MISSING
         sent = await self._reply(message, embed=embed, view=view)
         if pager is not None:

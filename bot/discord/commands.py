@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
 from typing import Any, Protocol
 
 import discord
@@ -17,7 +16,7 @@ from discord import app_commands
 from discord.app_commands import locale_str
 
 from bot.config import Settings
-from bot.discord.pager import DEFER_AFTER, NO_MENTIONS, Fetch, paged, with_page
+from bot.discord.pager import DEFER_AFTER, NO_MENTIONS, paged
 from bot.discord.permissions import Verdict, interaction_may_reload
 from bot.discord.render import lang_for_locale, render_report, text
 from bot.engine.answer import Answer, IntentName, Lang, Query
@@ -74,12 +73,10 @@ def interaction_lang(interaction: Interaction) -> Lang:
 
 
 async def send_answer(
-    interaction: Interaction,
-    work: Awaitable[Answer],
-    private: bool,
-    fetch: Fetch | None = None,
+    interaction: Interaction, service: NewsServiceLike, work: Awaitable[Answer], private: bool
 ) -> None:
-    """Answer quickly without deferring; defer only when the service is slow."""
+    """Answer quickly without deferring; defer only when the service is slow. Later pages of a
+    long answer come from the service when the asker turns to them."""
     task = asyncio.ensure_future(work)
     try:
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
@@ -88,7 +85,7 @@ async def send_answer(
         answer = await task
     finally:
         task.cancel()
-    embed, pager = paged(answer, interaction.user.id, fetch)
+    embed, pager = paged(answer, interaction.user.id, service.answer)
     message: discord.Message | None = None
     if interaction.response.is_done():
         message = await interaction.edit_original_response(
@@ -112,11 +109,7 @@ async def answer_query(
 ) -> None:
     """Options that are just a name or a topic skip intent matching; the reader's Discord
     language picks the answer's language, since a bare name has none."""
-
-    def fetch(page: int) -> Awaitable[Answer]:
-        return service.answer(replace(query, page=page))
-
-    await send_answer(interaction, service.answer(query), private, fetch)
+    await send_answer(interaction, service, service.answer(query), private)
 
 
 async def ask_text(
@@ -124,11 +117,7 @@ async def ask_text(
 ) -> None:
     """Free text goes through the service's intent matcher, which finds the subject in it
     and answers in the language the question is written in."""
-
-    def fetch(page: int) -> Awaitable[Answer]:
-        return service.ask(with_page(question, page))
-
-    await send_answer(interaction, service.ask(question), private, fetch)
+    await send_answer(interaction, service, service.ask(question), private)
 
 
 async def send_notice(interaction: Interaction, content: str) -> None:

@@ -1,9 +1,9 @@
 """Previous/Next buttons over a long answer.
 
-Two levels of paging meet here: the engine hands long answers (timelines, source lists) out a
-part at a time (`Answer.page` of `Answer.pages`), and one part may still need several embeds to
-stay within Discord's limits. The pager walks the embeds of a part and, past its last one,
-fetches the next part from the service.
+Two levels of paging meet here: the engine hands long answers (timelines) out a part at a time
+(`Answer.page` of `Answer.pages`), and one part may still need several embeds to stay within
+Discord's limits. The pager walks the embeds of a part and, past its last one, asks the service
+for the next part: the same `Query` with another page.
 """
 
 from __future__ import annotations
@@ -11,29 +11,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 import discord
 
 from bot.discord.render import lang_for_locale, render_answer, text
-from bot.engine.answer import Answer
+from bot.engine.answer import Answer, Query
 
 log = logging.getLogger(__name__)
 
-Fetch = Callable[[int], Awaitable[Answer]]
+Fetch = Callable[[Query], Awaitable[Answer]]  # the service's `answer`
 Interaction = discord.Interaction[Any]
 NO_MENTIONS = discord.AllowedMentions.none()
 PAGER_TIMEOUT = 600.0
 # Past this a button press is acknowledged first, so Discord does not show "interaction failed".
 DEFER_AFTER = 0.8
-_TRAILING_PAGE = re.compile(r"\s+(?:page|halaman|hal|hlm)\.?\s*\d{1,3}\s*[?.!]*\s*$", re.I)
-
-
-def with_page(question: str, page: int) -> str:
-    """The free-text form of "this question, part N" that the intent matcher understands."""
-    return f"{_TRAILING_PAGE.sub('', question)} halaman {page}"
 
 
 class Pager(discord.ui.View):
@@ -45,6 +39,7 @@ class Pager(discord.ui.View):
         super().__init__(timeout=PAGER_TIMEOUT)
         self.owner_id = owner_id
         self.fetch = fetch
+        self.query = answer.query
         self.parts: dict[int, list[discord.Embed]] = {answer.page: pages}
         self.part = answer.page
         self.part_count = answer.pages if fetch is not None else answer.page
@@ -108,7 +103,7 @@ class Pager(discord.ui.View):
 
     async def _fetch(self, interaction: Interaction, part: int) -> Answer:
         assert self.fetch is not None  # part_count stays at the first part without a fetch
-        task = asyncio.ensure_future(self.fetch(part))
+        task = asyncio.ensure_future(self.fetch(replace(self.query, page=part)))
         try:
             done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
             if not done:

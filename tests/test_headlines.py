@@ -11,7 +11,7 @@ from knowledge.text import stem_text
 
 
 def _article(article_id: str, title: str) -> ArticleRow:
-    return ArticleRow(article_id, title, "", "", date(2024, 1, 1), 0, stem_text(title))
+    return ArticleRow(article_id, title, "", "", date(2024, 1, 1), stem_text(title))
 
 
 INDEX = HeadlineIndex(

@@ -45,7 +45,7 @@ def _write(
     for f in facts:
         w.add(f)
     w.commit()
-    w.set_people(people or {})
+    w.set_people_rows((a, surface, name) for (a, surface), name in (people or {}).items())
     w.finish()
 
 
@@ -242,7 +242,7 @@ async def test_incremental_copy_keeps_unchanged_articles(tmp_path: Path) -> None
     w.copy_unchanged(old, ["a"])
     w.add(_facts("c", ["Kalimat ketiga tentang kereta."]))
     w.commit()
-    w.set_people({})
+    w.set_people_rows([])
     w.finish()
     store = await Store.open(new)
     try:

@@ -1,11 +1,15 @@
-"""Reading a knowledge base: the async queries the answer engine needs, nothing else."""
+"""Reading a knowledge base: the async queries the answer engine needs.
+
+One `Store` is one read-only aiosqlite connection to a finished build. Queries return the row
+values of `knowledge.store.rows`; "in date order" means known years first, then by the first
+day covered, then by article id and sentence index.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +19,24 @@ import aiosqlite
 from knowledge.models import DateValue
 from knowledge.store import schema
 from knowledge.store.fts import match_every_group, match_some_ranked_by_all
+from knowledge.store.rows import (
+    ArticleRow,
+    EventRow,
+    PersonRow,
+    QuoteRow,
+    RoleRow,
+    SentenceRow,
+)
+
+__all__ = [
+    "ArticleRow",
+    "EventRow",
+    "PersonRow",
+    "QuoteRow",
+    "RoleRow",
+    "SentenceRow",
+    "Store",
+]
 
 T = TypeVar("T")
 
@@ -26,63 +48,6 @@ RANK_ONLY_BUDGET = 30_000
 MAX_CACHED_TERMS = 50_000
 SENTENCE_INDEX = "sentences_fts"
 EVENT_INDEX = "event_sentences_fts"  # the sentences that state a dated event
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    id: str
-    title: str
-    source: str
-    url: str
-    published: date | None
-    sentences: int
-    title_stemmed: str = ""
-
-
-@dataclass(frozen=True)
-class SentenceRow:
-    article_id: str
-    idx: int
-    text: str
-    score: float = 0.0  # bm25: lower is better
-    stemmed: str = ""
-
-
-@dataclass(frozen=True)
-class EventRow:
-    id: int
-    article_id: str
-    idx: int
-    when: DateValue
-    date_text: str
-    text: str
-    score: float = 0.0
-
-
-@dataclass(frozen=True)
-class RoleRow:
-    role: str
-    article_id: str
-    idx: int
-    text: str  # the sentence stating the role ("" for a moderator's override)
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    id: int
-    article_id: str
-    idx: int
-    text: str
-    stemmed: str
-    speaker: str
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: int
-    name: str
-    aliases: tuple[str, ...]
-    mentions: int
 
 
 def _people(rows: Iterable[sqlite3.Row]) -> list[PersonRow]:
@@ -98,7 +63,11 @@ def _date(value: str | None) -> date | None:
 
 
 class Store:
-    """A read-only view of one knowledge-base file."""
+    """A read-only view of one knowledge-base file; open it with `Store.open`.
+
+    Not safe to share between event loops. Methods raise sqlite3.Error only when the file
+    itself fails (removed, corrupt or unreadable while open).
+    """
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self._conn = conn
@@ -107,6 +76,13 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path) -> Store:
+        """Open the knowledge base at `path` read-only.
+
+        Raises FileNotFoundError when there is no file, SchemaMismatch when the file is not a
+        newsbot knowledge base (an empty or foreign file) or was written by another
+        SCHEMA_VERSION (rebuild it), and sqlite3.Error when `path` cannot be read as a file
+        (a folder, say).
+        """
         if not path.exists():
             raise FileNotFoundError(f"no knowledge base at {path}")
         conn = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True)
@@ -136,24 +112,27 @@ class Store:
         )
 
     async def close(self) -> None:
+        """Close the connection; the store answers nothing afterwards."""
         await self._conn.close()
 
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return list(await self._conn.execute_fetchall(sql, params))
 
     async def articles(self) -> list[ArticleRow]:
+        """Every article's header, newest first (undated ones last), then by id."""
         rows = await self._all(
-            # No per-article sentence count here: at 100k articles it made opening take seconds.
-            "SELECT a.id, a.title, a.source, a.url, a.published, 0, a.title_stemmed"
+            "SELECT a.id, a.title, a.source, a.url, a.published, a.title_stemmed"
             " FROM articles a ORDER BY a.published DESC, a.id"
         )
         # Off the event loop: turning 100k rows into values took 300 ms, a stall for every
         # question waiting meanwhile (a reload opens a store while the old one answers).
         return await asyncio.to_thread(
-            lambda: [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6]) for r in rows]
+            lambda: [ArticleRow(r[0], r[1], r[2], r[3], _date(r[4]), r[5]) for r in rows]
         )
 
     async def people(self) -> list[PersonRow]:
+        """Every person, by name, with their aliases and mention count (0 for a person only
+        the moderator's overrides declare)."""
         rows = await self._all(
             "SELECT p.id, p.name,"
             " (SELECT group_concat(DISTINCT m.surface) FROM mentions m WHERE m.person_id = p.id),"
@@ -163,6 +142,8 @@ class Store:
         return await asyncio.to_thread(_people, rows)
 
     async def roles(self, person_id: int) -> list[RoleRow]:
+        """Each role the person's mentions give them, once, with the sentence that first
+        states it (in article id, then text order); then the roles the overrides declare."""
         # Each role once, where it is first stated: a much-mentioned person has thousands of
         # role mentions, and fetching every sentence of them took 53 ms at 100k articles.
         rows = await self._all(
@@ -179,6 +160,7 @@ class Store:
         ]
 
     async def mention_sentences(self, person_id: int, limit: int = 5) -> list[SentenceRow]:
+        """The first `limit` sentences naming the person, in article id, then sentence order."""
         rows = await self._all(
             "SELECT DISTINCT s.article_id, s.idx, s.text FROM mentions m"
             " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_idx"
@@ -188,6 +170,7 @@ class Store:
         return [SentenceRow(r[0], r[1], r[2]) for r in rows]
 
     async def person_events(self, person_id: int, limit: int = 50) -> list[EventRow]:
+        """The first `limit` events, in date order, stated in sentences naming the person."""
         # Start from the person's few mentions, not from every event (a correlated EXISTS
         # scanned all events: 386 ms -> under 1 ms at 3,463 articles).
         return await self._events(
@@ -199,13 +182,14 @@ class Store:
         )
 
     async def article_events(self, article_ids: Sequence[str], limit: int = 300) -> list[EventRow]:
-        """The events stated anywhere in the given articles, in date order."""
+        """The first `limit` events stated anywhere in the given articles, in date order."""
         if not article_ids:
             return []
         marks = ",".join("?" * len(article_ids))
         return await self._events(f"events e WHERE e.article_id IN ({marks})", article_ids, limit)
 
     async def all_events(self, limit: int = 500) -> list[EventRow]:
+        """The first `limit` events of the whole corpus, in date order."""
         return await self._events("events e", (), limit)
 
     async def _events(self, source: str, params: Sequence[Any], limit: int) -> list[EventRow]:
@@ -235,11 +219,14 @@ class Store:
         events_only: bool = False,
         every: bool = False,
     ) -> list[SentenceRow]:
-        """Sentences holding a term of any of the groups of (already stemmed) terms, best
-        bm25 first; with `every`, a term of each group.
+        """Up to `limit` sentences holding a term of any of the groups of (already stemmed)
+        terms, best first by bm25 (`SentenceRow.score`: lower is better); with `every`, a term
+        of each group; with `events_only`, only sentences stating a dated event.
 
         bm25 ranks at most RANK_BUDGET sentences (see `_plan` and `_rowid_floor`), so a
-        question made of very common words costs about what a rare one does.
+        question made of very common words costs about what a rare one does. Terms are quoted
+        for FTS5 (`knowledge.store.fts`): no user text can make the query fail. [] when no
+        term is searchable.
         """
         index = EVENT_INDEX if events_only else SENTENCE_INDEX
         sizes = await self._group_sizes(groups, index)
@@ -281,7 +268,11 @@ class Store:
         return int(rows[0][0]) if rows else 0
 
     async def term_docs(self, terms: Iterable[str], index: str = SENTENCE_INDEX) -> dict[str, int]:
-        """How many sentences of `index` hold each stemmed term (from the FTS index; cached)."""
+        """How many sentences of `index` hold each stemmed term (0 for an unknown term).
+
+        Read from the full-text index's vocabulary and cached for the store's lifetime (up to
+        MAX_CACHED_TERMS terms an index, then the cache starts afresh).
+        """
         cache = self._docs.setdefault(index, {})
         wanted = list(dict.fromkeys(terms))
         missing = [t for t in wanted if t not in cache]
@@ -301,7 +292,8 @@ class Store:
     async def person_sentences(
         self, person_ids: Sequence[int], *, limit: int = 50, events_only: bool = False
     ) -> list[SentenceRow]:
-        """Sentences naming any of the people, in article order."""
+        """The first `limit` sentences naming any of the people, in article id, then sentence
+        order (`score` 0.0); with `events_only`, only sentences stating a dated event."""
         if not person_ids:
             return []
         marks = ",".join("?" * len(person_ids))
@@ -315,7 +307,8 @@ class Store:
         return [SentenceRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
     async def people_at(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], set[int]]:
-        """Who each (article id, sentence index) sentence names."""
+        """The ids of the people each (article id, sentence index) sentence names; every key
+        given is in the result, with an empty set when the sentence names nobody."""
         pairs = list(dict.fromkeys(keys))
         found: dict[tuple[str, int], set[int]] = {p: set() for p in pairs}
         for chunk in _chunks(pairs, 400):
@@ -333,7 +326,8 @@ class Store:
         return found
 
     async def article_people(self, article_ids: Iterable[str]) -> dict[str, set[int]]:
-        """Who each article names anywhere."""
+        """The ids of the people each article names anywhere; every article id given is in
+        the result, with an empty set when it names nobody."""
         ids = list(dict.fromkeys(article_ids))
         found: dict[str, set[int]] = {a: set() for a in ids}
         for chunk in _chunks(ids, 400):
@@ -348,7 +342,8 @@ class Store:
         return found
 
     async def events_at(self, keys: Iterable[tuple[str, int]]) -> list[EventRow]:
-        """The events stated in the given (article id, sentence index) sentences."""
+        """The events stated in the given (article id, sentence index) sentences, at most ten
+        a sentence on average; in date order within each batch of 400 keys."""
         pairs = list(dict.fromkeys(keys))
         events: list[EventRow] = []
         for chunk in _chunks(pairs, 400):
@@ -361,6 +356,7 @@ class Store:
         return events
 
     async def quotes(self, person_id: int) -> list[QuoteRow]:
+        """Every quote attributed to the person, in article id, then text order."""
         rows = await self._all(
             "SELECT id, article_id, sentence_idx, text, stemmed, speaker FROM quotes"
             " WHERE person_id = ? ORDER BY article_id, start",
@@ -369,6 +365,7 @@ class Store:
         return [QuoteRow(*r) for r in rows]
 
     async def quote_speakers(self) -> list[str]:
+        """The names of everyone with an attributed quote, by name."""
         rows = await self._all(
             "SELECT p.name FROM people p WHERE EXISTS (SELECT 1 FROM quotes q"
             " WHERE q.person_id = p.id) ORDER BY p.name"
@@ -376,6 +373,7 @@ class Store:
         return [r[0] for r in rows]
 
     async def orgs(self, limit: int = 200) -> list[str]:
+        """The `limit` organisations events name most often, most first (ties by name)."""
         rows = await self._all("SELECT orgs FROM events WHERE orgs != ''")
         counts: dict[str, int] = {}
         for (value,) in rows:

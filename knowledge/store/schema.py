@@ -17,7 +17,10 @@ EVENT_KIND = "event"  # sentences.kind of a sentence stating a dated event
 
 
 class SchemaMismatch(RuntimeError):
-    """The database file was written by another schema version (or is not newsbot's)."""
+    """The database file was written by another schema version (or is not newsbot's).
+
+    Raised by `Store.open`; the cure is a rebuild (`newsbot ingest`), never a migration.
+    """
 
 
 DDL = """
@@ -108,6 +111,7 @@ CREATE INDEX IF NOT EXISTS quotes_by_person ON quotes(person_id);
 
 
 def create(conn: sqlite3.Connection) -> None:
+    """Create every table of the current schema in an empty database and record its version."""
     conn.executescript(DDL)
     conn.execute(
         "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)

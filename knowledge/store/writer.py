@@ -3,6 +3,11 @@
 Plain sqlite3 on purpose: a build runs in a worker thread or process, never on the event loop,
 and the writer is its only user. Durability during the build is pointless (a failed build's file
 is thrown away), so journaling and syncing are off until the file is complete.
+
+A build's order: `Writer(path)` (or `Writer.patching` from the previous build), `add` /
+`copy_unchanged` / `merge` the articles, `commit`, resolve people with `mentions_by_article`,
+`surfaces_by_article` and `set_people_rows`, then `finish` (or `abort` on failure). Every
+method raises sqlite3.Error when the disk fails or is full.
 """
 
 from __future__ import annotations
@@ -52,6 +57,12 @@ def read_hashes(path: Path) -> dict[str, str]:
 
 
 class Writer:
+    """Fills one new knowledge-base file; nobody may open it before `finish` returns.
+
+    `Writer(path)` replaces whatever file is at `path` with an empty database of the current
+    schema (raises OSError or sqlite3.Error when the folder is missing or not writable).
+    """
+
     def __init__(self, path: Path) -> None:
         self.path = path
         path.unlink(missing_ok=True)
@@ -67,6 +78,8 @@ class Writer:
 
         When most articles are unchanged this beats copying rows: the file copy is one
         sequential read and write, and the full-text index is patched rather than rebuilt.
+        `old` must be a finished build of this schema (see `read_hashes`). Raises OSError when
+        `old` cannot be copied; on any failure the new file is removed.
         """
         path.unlink(missing_ok=True)
         shutil.copyfile(old, path)
@@ -116,7 +129,9 @@ class Writer:
         )
 
     def copy_unchanged(self, old: Path, article_ids: Iterable[str]) -> None:
-        """Copy the facts of articles whose content did not change from the previous build."""
+        """Copy the facts of the given articles from `old`, a finished build of this schema
+        (articles whose content did not change). Raises sqlite3.IntegrityError when one of
+        them is already in this file."""
         ids = list(article_ids)
         if not ids:
             return
@@ -131,7 +146,10 @@ class Writer:
             self.conn.execute("DETACH DATABASE old")
 
     def merge(self, shard: Path) -> None:
-        """Take every article of another writer's file (a worker's shard of this build)."""
+        """Take every article of another writer's file (a worker's shard of this build).
+
+        Raises sqlite3.IntegrityError when the shard holds an article this file already has.
+        """
         self.conn.execute("ATTACH DATABASE ? AS shard", (f"file:{shard}?mode=ro",))
         try:
             self._copy_from("shard", "")
@@ -148,6 +166,9 @@ class Writer:
             )
 
     def add(self, facts: ArticleFacts) -> None:
+        """Store one article with its sentences, events, mentions and quotes (people are
+        resolved later, corpus-wide). Raises sqlite3.IntegrityError for an article id the file
+        already holds. Not committed until `commit`."""
         a = facts.article
         c = self.conn
         c.execute(
@@ -218,10 +239,12 @@ class Writer:
         )
 
     def commit(self) -> None:
+        """Make what was added visible to this writer's own queries (and to an ATTACH)."""
         self.conn.commit()
 
     def mentions_by_article(self) -> Iterator[tuple[str, list[PersonMention]]]:
-        """Every article's person mentions, for corpus-wide name resolution."""
+        """Every article's person mentions (a generator, in article id order, each article's
+        mentions in text order), for corpus-wide name resolution."""
         rows = self.conn.execute(
             "SELECT article_id, start, end, surface, role FROM mentions ORDER BY article_id, start"
         )
@@ -236,15 +259,9 @@ class Writer:
         if current is not None:
             yield current, bucket
 
-    def speakers(self) -> list[tuple[str, str]]:
-        """(article id, speaker as written) of every attributed quote."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT article_id, speaker FROM quotes WHERE speaker != ''"
-        ).fetchall()
-        return [(a, s) for a, s in rows]
-
     def surfaces_by_article(self) -> Iterator[tuple[str, list[str], list[str]]]:
-        """Each article's distinct mention surfaces and, apart, its distinct quote speakers."""
+        """(article id, distinct mention surfaces, distinct quote speakers) for each article,
+        in article id order (a generator: nothing is held in memory)."""
         rows = self.conn.execute(
             "SELECT article_id, surface, 0 FROM mentions"
             " UNION SELECT article_id, speaker, 1 FROM quotes WHERE speaker != ''"
@@ -261,16 +278,6 @@ class Writer:
         if current is not None:
             yield current, *buckets
 
-    def set_people(
-        self,
-        canonical: Mapping[tuple[str, str], str],
-        extra_roles: Mapping[str, Iterable[str]] = {},
-    ) -> None:
-        """Store the corpus-wide people: (article id, surface) -> canonical name."""
-        self.set_people_rows(
-            ((art, surface, name) for (art, surface), name in canonical.items()), extra_roles
-        )
-
     def set_people_rows(
         self,
         rows: Iterable[tuple[str, str, str]],
@@ -278,8 +285,11 @@ class Writer:
     ) -> None:
         """Store the corpus-wide people from streamed (article id, surface, canonical name) rows.
 
-        The rows go straight into a temporary table, so a corpus with millions of mentions is
-        resolved without holding them in memory.
+        Every mention and quote whose (article id, surface or speaker) is in `rows` gets that
+        person; the others stay unresolved. `extra_roles` maps a canonical name to the roles
+        the moderator's overrides give it (a name with no roles is still a person). Call once,
+        after the last article is added and committed. The rows go straight into a temporary
+        table, so a corpus with millions of mentions is resolved without holding them in memory.
         """
         c = self.conn
         c.execute("CREATE TEMP TABLE resolved (article_id TEXT, surface TEXT, name TEXT)")
@@ -328,7 +338,10 @@ class Writer:
         self.conn.executemany("INSERT OR REPLACE INTO aliases VALUES (?, ?)", aliases.items())
 
     def finish(self) -> None:
-        """Index, record completeness, and make the file durable before anyone may open it."""
+        """Index, record completeness, and make the file durable before anyone may open it.
+
+        Closes the writer: the file is complete and may be renamed into place.
+        """
         c = self.conn
         c.executescript(schema.LATE_INDEXES)
         if self._indexed_up_to is None:
@@ -365,6 +378,7 @@ class Writer:
         self.conn.close()
 
     def abort(self) -> None:
+        """Close and delete the unfinished file."""
         self.conn.close()
         self.path.unlink(missing_ok=True)
 

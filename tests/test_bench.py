@@ -1,4 +1,7 @@
-"""The quick benchmark on a tiny invented corpus: the table has its rows (no timing asserts)."""
+"""The quick benchmark on a tiny invented corpus: the table has its rows (no timing asserts).
+
+`bench` is the package in tests/bench/ (tests/ is on sys.path here, as `newsbot bench` puts it).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from bench.corpus import DEFAULT_CORPUS, corpus_path, scale_corpus
+from bench.measure import percentile, tree_rss
+from bench.questions import INTENTS, build_questions
+from bench.run import main as run_bench
 
-from bot import bench
+from bot import cli
 
 PEOPLE = [
     ("Bupati Sleman", "Ani Lestari"),
@@ -61,14 +68,14 @@ def tiny_corpus(tmp_path: Path) -> Path:
 def test_quick_bench_prints_every_row(
     tiny_corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert bench.main(quick=True, corpus=tiny_corpus) == 0
+    assert run_bench(quick=True, corpus=tiny_corpus) == 0
     out = capsys.readouterr().out
     table = [line for line in out.splitlines() if line.startswith("|")]
     assert table[0].split("|")[1].strip() == "corpus"
     rows = {(cells[1].strip(), cells[2].strip()) for cells in (r.split("|") for r in table[2:])}
     for corpus in ("80 articles", "bundled 5"):
         assert (corpus, "peak RSS serving") in rows
-        for intent in bench.INTENTS:
+        for intent in INTENTS:
             assert (corpus, f"answer {intent} p50/p95/p99") in rows
     measures = {measure for corpus, measure in rows if corpus == "80 articles"}
     assert {"full ingest", "database size", "peak RSS ingesting (tree)"} <= measures
@@ -78,21 +85,46 @@ def test_quick_bench_prints_every_row(
     assert "articles/s" in ingest
 
 
-def test_missing_corpus_still_measures_the_bundled_articles(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_missing_corpus_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert bench.main(quick=True, corpus=tmp_path / "absent.jsonl") == 0
+    absent = tmp_path / "absent.jsonl"
+    assert run_bench(quick=True, corpus=absent) == 1
     captured = capsys.readouterr()
-    assert "no corpus at" in captured.err
-    assert "bundled 5" in captured.out
-    assert "articles |" not in captured.out
+    assert captured.err.count("\n") == 1 and f"no corpus at {absent}" in captured.err
+    assert "NEWSBOT_CORPUS" in captured.err and captured.out == ""
+    monkeypatch.setenv("NEWSBOT_CORPUS", str(tmp_path / "elsewhere.jsonl"))
+    assert run_bench(quick=True) == 1
+    assert f"no corpus at {tmp_path / 'elsewhere.jsonl'}" in capsys.readouterr().err
+
+
+def test_the_corpus_comes_from_the_option_the_environment_or_beside_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSBOT_CORPUS", raising=False)
+    root = Path(__file__).resolve().parent.parent
+    assert corpus_path() == DEFAULT_CORPUS == root.parent / "shared" / "corpus" / "indosum.jsonl"
+    monkeypatch.setenv("NEWSBOT_CORPUS", str(tmp_path / "env.jsonl"))
+    assert corpus_path() == tmp_path / "env.jsonl"
+    assert corpus_path(tmp_path / "given.jsonl") == tmp_path / "given.jsonl"
+
+
+def test_the_command_runs_the_benchmark_of_the_checkout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli.main(["bench", "--quick", "--corpus", str(tmp_path / "absent.jsonl")]) == 1
+    assert "no corpus at" in capsys.readouterr().err
+    monkeypatch.setattr(cli, "CHECKOUT_TESTS", tmp_path)  # as in an installed wheel
+    assert cli.main(["bench", "--quick"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "runs from a checkout" in err
 
 
 def test_scaled_corpus_has_new_ids_same_texts_and_the_changed_share(
     tiny_corpus: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "scaled"
-    changed = bench.scale_corpus(tiny_corpus, 250, folder, changed_share=0.02)
+    changed = scale_corpus(tiny_corpus, 250, folder, changed_share=0.02)
     records = [json.loads(line) for feed in sorted(folder.glob("*.jsonl")) for line in feed.open()]
     assert len(records) == 250
     assert len({r["id"] for r in records}) == 250
@@ -105,11 +137,11 @@ def test_scaled_corpus_has_new_ids_same_texts_and_the_changed_share(
 
 def test_percentile_and_tree_rss() -> None:
     values = [float(v) for v in range(1, 101)]
-    assert bench.percentile(values, 0.50) == 50.0
-    assert bench.percentile(values, 0.99) == 99.0
-    assert bench.percentile([7.0], 0.99) == 7.0
-    assert bench.percentile([], 0.5) == 0.0
-    assert bench.tree_rss(os.getpid()) > 10 * 2**20
+    assert percentile(values, 0.50) == 50.0
+    assert percentile(values, 0.99) == 99.0
+    assert percentile([7.0], 0.99) == 7.0
+    assert percentile([], 0.5) == 0.0
+    assert tree_rss(os.getpid()) > 10 * 2**20
 
 
 def test_tree_rss_survives_a_process_ending_while_listed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,8 +149,8 @@ def test_tree_rss_survives_a_process_ending_while_listed(monkeypatch: pytest.Mon
     def vanished(self: Path, pattern: str) -> object:
         raise FileNotFoundError(f"{self}")
 
-    monkeypatch.setattr(bench.Path, "glob", vanished)
-    assert bench.tree_rss(os.getpid()) > 10 * 2**20  # the process itself is still counted
+    monkeypatch.setattr(Path, "glob", vanished)
+    assert tree_rss(os.getpid()) > 10 * 2**20  # the process itself is still counted
 
 
 def test_questions_come_from_the_store(tiny_corpus: Path, tmp_path: Path) -> None:
@@ -126,8 +158,8 @@ def test_questions_come_from_the_store(tiny_corpus: Path, tmp_path: Path) -> Non
 
     db = tmp_path / "kb.db"
     build([tiny_corpus], db, progress=False)
-    questions = bench.build_questions(db, 4)
-    assert set(questions) == set(bench.INTENTS)
+    questions = build_questions(db, 4)
+    assert set(questions) == set(INTENTS)
     assert all(len(batch) == 4 for batch in questions.values())
     names = {name for _, name in PEOPLE}
     assert any(q.removeprefix("siapa ").rstrip("?") in names for q in questions["who"])

@@ -1,4 +1,4 @@
-"""Reading a knowledge base: the async queries the answer engine needs.
+"""Reading a knowledge base: the async queries the answer engine (and the benchmark) need.
 
 One `Store` is one read-only aiosqlite connection to a finished build. Queries return the row
 values of `knowledge.store.rows`; "in date order" means known years first, then by the first
@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import aiosqlite
 
@@ -380,6 +380,30 @@ class Store:
             for org in value.split("|"):
                 counts[org] = counts.get(org, 0) + 1
         return sorted(counts, key=lambda o: (-counts[o], o))[:limit]
+
+    async def most_mentioned_people(self, limit: int) -> list[str]:
+        """The names of the `limit` people with the most mentions, most first (ties by name)."""
+        return await self._most_counted_people("mentions", limit)
+
+    async def most_quoted_people(self, limit: int) -> list[str]:
+        """The names of the `limit` people with the most attributed quotes, most first (ties
+        by name)."""
+        return await self._most_counted_people("quotes", limit)
+
+    async def _most_counted_people(
+        self, table: Literal["mentions", "quotes"], limit: int
+    ) -> list[str]:
+        rows = await self._all(
+            f"SELECT p.name FROM people p JOIN {table} t ON t.person_id = p.id"
+            " GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT ?",
+            (limit,),
+        )
+        return [r[0] for r in rows]
+
+    async def article_titles(self, limit: int) -> list[str]:
+        """The titles of the first `limit` articles in article id order."""
+        rows = await self._all("SELECT title FROM articles ORDER BY id LIMIT ?", (limit,))
+        return [r[0] for r in rows]
 
 
 def _plan(sizes: Sequence[int]) -> tuple[list[int], list[int]]:

@@ -27,7 +27,6 @@ NOT_YET_DATA = frozenset(
         "bot/engine/intents.py",
         "bot/engine/language.py",
         "bot/engine/lexicon.py",
-        "knowledge/extract/dates.py",
         "knowledge/extract/people.py",
         "knowledge/extract/quotes.py",
         "knowledge/extract/roles.py",

@@ -20,6 +20,10 @@ _ATTRIBUTION = re.compile(r"^[\u2014\u2013-]\s*\S")
 
 
 def extract(article: Article, overrides: Overrides | None = None) -> ArticleFacts:
+    """All facts of one article: sentences (with their stems for search), people, organisations,
+    quotes, and one event per distinct date a sentence states (at most
+    MAX_EVENTS_PER_SENTENCE). The publication date is the metadata's, else the one the text
+    states (`publication_date`); `overrides` corrects people detection."""
     text = article.text
     sentences = split_sentences(text)
     published = publication_date(text, article.published)

@@ -1,0 +1,117 @@
+"""What resolution knows at one point of the text: the narrative anchor, the publication date,
+the last stated date, and the shape of the line and sentence a date stands in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from knowledge.extract.dates.patterns import any_of
+from knowledge.extract.dates.scanning import Raw
+from knowledge.extract.dates.vocabulary import AHEAD, PLAN_WORDS, PUBLICATION_WORDS
+from knowledge.models import DateValue
+
+SENTENCE_END = re.compile(r"[.!?\n]")
+_PLAN = re.compile(rf"(?i)\b(?:{any_of(PLAN_WORDS)})\b")
+# A deictic word right after a date ("26 Mei mendatang") places it ahead of the anchor.
+_AHEAD = re.compile(rf"(?i)\s+(?:{any_of(AHEAD)})\b")
+
+
+@dataclass
+class Context:
+    """The reference points for resolving the dates of one text, updated as tagging proceeds.
+
+    `anchor` is the last explicit day the running text stated; `published` the day the article
+    appeared (None when unknown); `carried` maps the start of a year-less item of a list or range
+    to the year its last item states ("13 Januari dan 3 Maret 2019"); `last` is the last date
+    stated at any precision, which "dua tahun sebelumnya" counts from.
+    """
+
+    text: str
+    published: date | None
+    anchor: date | None = None
+    carried: dict[int, int] = field(default_factory=dict)
+    last: DateValue | None = None
+    _ends: list[int] | None = field(default=None, repr=False)
+
+    def reference(self) -> date | None:
+        """The day a year-less date is placed near: the anchor, else the publication date."""
+        return self.anchor or self.published
+
+    @contextmanager
+    def anchored(self, anchor: date | None) -> Iterator[None]:
+        """Resolve with another anchor for the duration of the block."""
+        saved, self.anchor = self.anchor, anchor
+        try:
+            yield
+        finally:
+            self.anchor = saved
+
+    def weekday_base(self) -> tuple[date | None, bool]:
+        """The anchor for a weekday, and whether it came from the text.
+
+        A text anchor far from the publication date is background ("lahir 17 Agustus 1945"),
+        not the story's week, so weekdays then fall back to the publication date.
+        """
+        a, p = self.anchor, self.published
+        if a is not None and (p is None or p - timedelta(days=31) <= a <= p + timedelta(days=7)):
+            return a, True
+        return p, False
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The character span of the sentence (or sentences) holding `start`..`end`."""
+        if self._ends is None:
+            self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
+        i = bisect_right(self._ends, start)
+        left = self._ends[i - 1] if i else 0
+        j = bisect_right(self._ends, max(end - 1, start))
+        right = self._ends[j] if j < len(self._ends) else len(self.text)
+        return left, right
+
+    def is_future(self, raw: Raw) -> bool:
+        """Whether a plan word (plan_words.txt) leads up to the date in its sentence ("akan
+        digelar Sabtu"), or a word after it puts it ahead ("26 Mei mendatang").
+
+        Only plan words before the date count: in "Pada hari Rabu, dia mengumumkan akan mundur"
+        the plan is the resignation, the date is the announcement's.
+        """
+        left, _ = self.sentence_bounds(raw.start, raw.end)
+        return (
+            _PLAN.search(self.text, left, raw.start) is not None
+            or _AHEAD.match(self.text, raw.end) is not None
+        )
+
+    def plan_in_sentence(self, start: int, end: int) -> bool:
+        """Whether the sentence holding `start`..`end` speaks of plans anywhere."""
+        return _PLAN.search(self.text, *self.sentence_bounds(start, end)) is not None
+
+
+# Lines that date a quote or the page, not the story: a byline "— Name (@handle) 26 September
+# 2024", an "updated on ..." line.
+_META_LINE = re.compile(rf"^\s*(?:[—–-]|&mdash;)|\(@\w+\)|(?i:{any_of(PUBLICATION_WORDS)})")
+_HEADING_FRAME = re.compile(r"[\s*#_>:.]*")  # what may frame a heading on its line
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return text[left : right if right >= 0 else len(text)]
+
+
+def is_meta_line(text: str, raw: Raw) -> bool:
+    """Whether the date stands on a short byline or "updated on" line (publication_words.txt),
+    which dates a quote or the page, never the story."""
+    line = _line_of(text, raw.start, raw.end)
+    return len(line) < 160 and _META_LINE.search(line) is not None
+
+
+def is_heading(text: str, raw: Raw) -> bool:
+    """A line holding nothing but a weekday: a section of a day-by-day chronology."""
+    line = _line_of(text, raw.start, raw.end)
+    left = text.rfind("\n", 0, raw.start) + 1
+    before, after = line[: raw.start - left], line[raw.end - left :]
+    return bool(_HEADING_FRAME.fullmatch(before) and _HEADING_FRAME.fullmatch(after))

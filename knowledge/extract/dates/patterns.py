@@ -1,0 +1,191 @@
+"""The regular expressions that find date expressions, compiled at import from the vocabulary.
+
+Each scanner pattern starts at a literal (a month or weekday name, a year, a digit, a keyword)
+so that the regex engine can skip ahead through text that holds no date; the optional words
+before a date ("pada", "awal", "bulan") are read afterwards by a LEAD pattern anchored at the
+core's start (`$` at the search's end position). Group names are what the resolvers read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.extract.dates.vocabulary import (
+    AFTER_MONTH,
+    AFTER_WEEKDAY,
+    AFTER_YEAR,
+    BULAN_LALU,
+    COUNT_AGO,
+    COUNT_EARLIER,
+    COUNT_LATER,
+    COUNTS,
+    CUES,
+    INDONESIAN_UNITS,
+    LAST_MONTH,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NARRATIVE_DAYS,
+    NUMBER_PREFIXES,
+    NUMBER_WORDS,
+    PERIOD_MODIFIERS,
+    RELATIVE_PERIOD_MODIFIERS,
+    SPOKEN_DAYS,
+    TIMES_OF_DAY,
+    UNITS,
+    WEEKDAYS,
+)
+
+# -- building alternations -------------------------------------------------------------------
+
+_Trie = dict[str, "_Trie"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of many words as a prefix tree: each position costs one branch on the
+    first letter instead of one attempt per word."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" not in node and len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(trie)
+
+
+def all_cases(words: Iterable[str]) -> set[str]:
+    """Each word as written, capitalised and upper-cased."""
+    return {form for w in words for form in (w, w[0].upper() + w[1:], w.upper())}
+
+
+def capitalised(words: Iterable[str], suffix: str = "") -> str:
+    """An alternation of the title-case and upper-case forms, longest first.
+
+    A flat alternation of capitalised literals lets the regex engine skip ahead to capital
+    letters, which makes scanning several times faster than a case-insensitive pattern.
+    """
+    forms: set[str] = set()
+    for word in words:
+        forms.update((word[0].upper() + word[1:], word.upper()))
+    ordered = sorted(forms, key=len, reverse=True)
+    return "|".join(re.escape(f) + suffix for f in ordered)
+
+
+def any_of(phrases: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, any white space between their words.
+
+    A phrase ending in "*" stands for every word that starts with it ("rencana*"). Case is
+    left to the pattern the alternation goes in.
+    """
+
+    def one(phrase: str) -> str:
+        words = [re.escape(w) for w in phrase.split()]
+        if phrase.endswith("*"):
+            words[-1] = re.escape(phrase.split()[-1][:-1]) + r"\w*"
+        return r"\s+".join(words)
+
+    return "|".join(one(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+# -- pieces ------------------------------------------------------------------------------------
+
+# Only an abbreviation takes a period ("Nov. 22"); after a full name it ends the sentence.
+_ABBR_DOT = capitalised(MONTH_ABBREVIATIONS, suffix=r"\.?")
+_MONTH_RE = rf"(?:{capitalised(MONTH_NAMES)}|{_ABBR_DOT})(?![A-Za-z])"
+_WEEKDAY_RE = rf"(?:{capitalised(WEEKDAYS)})(?![\w'’])"
+_YEAR_RE = r"(?:1[89]|20)\d{2}"
+_DAY_RE = r"\d\d?"  # a class first lets the engine skip ahead; date() rejects day 45
+_ORD = r"(?:st|nd|rd|th)?"
+_MOD = any_of(PERIOD_MODIFIERS)
+_CUE = any_of(CUES)
+_TOD = any_of(TIMES_OF_DAY)
+_NUM = "|".join(sorted(COUNTS, key=len, reverse=True))
+_UNIT = any_of(UNITS)
+
+# -- scanner patterns --------------------------------------------------------------------------
+
+ISO = re.compile(
+    rf"(?P<year>{_YEAR_RE})(?P<sep>[-/])(?P<mon>[01]?\d)(?P=sep)(?P<day>{_DAY_RE})"
+    r"(?!\d)"
+)
+NUMERIC = re.compile(
+    rf"(?P<day>{_DAY_RE})(?P<sep>[/.-])(?P<mon>[01]?\d)(?P=sep)"
+    rf"(?P<year>{_YEAR_RE}|\d{{2}})(?!\d|[/.-]\d)"
+)
+DAY_MONTH = re.compile(
+    rf"(?P<day>{_DAY_RE}){_ORD}\s+(?:(?i:of)\s+)?(?P<mon>{_MONTH_RE})"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
+)
+MONTH_DAY = re.compile(
+    rf"(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE}){_ORD}(?![\d.,:]\d|\d)"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
+)
+MONTHLIKE = re.compile(
+    rf"(?P<mon>{_MONTH_RE})"
+    rf"(?:,?\s+(?:(?i:tahun)\s+)?(?P<year>{_YEAR_RE})(?![\d]|[.,]\d)|(?![.]?\s*\d))"
+    rf"(?:\s+(?P<rel>(?i:{any_of(w for words in AFTER_MONTH.values() for w in words)}))"
+    r"(?![\w-]))?"
+)
+MONTH_LEAD = re.compile(
+    rf"(?i)(?:\b(?P<cue>{_CUE})\s+)?(?:\b(?P<mod>{_MOD})(?:\s+|-))?"
+    r"(?:\b(?P<bulan>bulan|month\s+of)\s+)?$"
+)
+YEAR_ONLY = re.compile(
+    rf"(?P<year>{_YEAR_RE})(?!\d|[.,]\d|\s*%|-?an\b)"
+    rf"(?:\s+(?P<rel>(?i:{any_of(AFTER_YEAR)}))(?![\w-]))?"
+)
+# "di" introduces a year ("di 2019") but not a month name, where it is more often a place
+# ("di Juli's").
+YEAR_LEAD = re.compile(
+    rf"(?i)(?:\b(?P<cue>{_CUE}|di)\s+)?(?:\b(?P<mod>{_MOD})(?:\s+|-))?"
+    r"(?:\b(?P<tahun>tahun|the\s+year)\s+)?$"
+)
+WEEKDAY = re.compile(
+    rf"(?P<wd>{_WEEKDAY_RE})(?:\s+(?P<past>(?i:{any_of(AFTER_WEEKDAY)}))(?![\w-]))?"
+    rf"(?:\s+(?i:{_TOD})(?=\s*,?\s*[(\d]))?"  # "Minggu pagi, 10 Maret"
+    r"(?:"
+    rf"\s*,?\s*(?:(?i:tanggal|tgl\.?)\s*)?(?P<day>{_DAY_RE}){_ORD}\s+(?P<mon>{_MONTH_RE})"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
+    rf"|\s*,?\s*\(\s*(?P<pday>{_DAY_RE})\s*/\s*(?P<pmon>[01]?\d)"
+    rf"(?:\s*/\s*(?P<pyear>{_YEAR_RE}|\d{{2}}))?\s*\)"
+    rf"|,?\s+(?P<emon>{_MONTH_RE})\s+(?P<eday>{_DAY_RE}){_ORD}(?!\d)"
+    rf"(?:,?\s+(?P<eyear>{_YEAR_RE})(?!\d))?"
+    r")?"
+    rf"(?:\s+(?P<tod>(?i:{_TOD}))(?![\w-]))?"
+)
+WEEKDAY_LEAD = re.compile(r"(?i)(?:\b(?P<hari>hari)\s+)?$")
+RELATIVE = re.compile(
+    r"(?ix)(?:"
+    rf"(?P<spoken>{any_of(SPOKEN_DAYS)})"
+    rf"|(?P<narrative>{any_of(NARRATIVE_DAYS)})"
+    rf"|(?P<n>\d{{1,2}}|{_NUM})\s*(?P<unit>{_UNIT})"
+    rf"\s+(?P<dir>{any_of(COUNT_LATER + COUNT_EARLIER + COUNT_AGO)})"
+    rf"|(?P<runit>{any_of(BULAN_LALU.units)})\s+(?P<rdir>{any_of(BULAN_LALU.offsets)})"
+    rf"|(?P<edir>{any_of(LAST_MONTH.offsets)})\s+(?P<eunit>{any_of(LAST_MONTH.units)})"
+    r")(?![\w-])"
+)
+RELATIVE_LEAD = re.compile(rf"(?i)(?:\b(?P<mod>{any_of(RELATIVE_PERIOD_MODIFIERS)})\s+)?$")
+
+
+def _first_words() -> set[str]:
+    """The first word of every relative expression, to find candidates fast."""
+    phrases = [*SPOKEN_DAYS, *NARRATIVE_DAYS, *BULAN_LALU.units, *LAST_MONTH.offsets]
+    prefixed = [p + unit for p in NUMBER_PREFIXES for unit in INDONESIAN_UNITS]
+    return {p.split()[0] for p in phrases} | set(NUMBER_WORDS) | set(prefixed)
+
+
+# Relative expressions are case-insensitive, which the engine cannot skip through fast: their
+# first words are found case-sensitively (see `capitalised`), then the full pattern is matched.
+RELATIVE_TRIGGERS = (
+    re.compile(rf"(?:{trie_pattern(all_cases(_first_words()))})(?![\w-])"),
+    re.compile(rf"\d\d?\s*(?i:{_UNIT})"),
+)

@@ -66,7 +66,7 @@ def tag_dates(text: str, published: date | None) -> list[DateMention]:
     heading_anchor: date | None = None  # the anchor before the latest weekday heading
     after_heading = False
     for i, raw in enumerate(raws):
-        if raw.kind == "weekday" and not states_day(raw) and is_heading(text, raw):
+        if _is_weekday_heading(text, raw):
             value = _resolve_heading(ctx, raws, i)
             heading_anchor, after_heading = ctx.anchor or ctx.published, value is not None
         elif after_heading and raw.kind == "relative" and _first_sentence_after(text, raws, i):
@@ -89,8 +89,8 @@ def tag_dates(text: str, published: date | None) -> list[DateMention]:
 
 
 def _mention(ctx: Context, raw: Raw, value: DateValue) -> DateMention:
-    written = _written(raw, _YEAR_GROUPS)
-    year = ctx.carried.get(raw.start) if written is None else two_digit_year(written)
+    written = _written_year(raw)
+    year = ctx.carried.get(raw.start) if written is None else written
     return DateMention(
         start=raw.start,
         end=raw.end,
@@ -104,6 +104,11 @@ def _written(raw: Raw, groups: dict[str, tuple[str, ...]]) -> str | None:
     """The first of the kind's groups that the match filled, as written."""
     g = raw.match
     return next((g[name] for name in groups.get(raw.kind, ()) if g[name]), None)
+
+
+def _written_year(raw: Raw) -> int | None:
+    year = _written(raw, _YEAR_GROUPS)
+    return None if year is None else two_digit_year(year)
 
 
 def _carried_years(text: str, raws: list[Raw]) -> dict[int, int]:
@@ -139,15 +144,19 @@ def _stated_month_year(raw: Raw) -> tuple[int | None, int | None]:
     month_text = _written(raw, _MONTH_GROUPS)
     if month_text is None:
         return None, None
-    year_text = _written(raw, _YEAR_GROUPS)
     month = int(month_text) if month_text.isdigit() else month_number(month_text)
-    return month, None if year_text is None else two_digit_year(year_text)
+    return month, _written_year(raw)
 
 
 def _moves_anchor(text: str, raw: Raw) -> bool:
     if raw.kind == "weekday":
         return states_day(raw) or is_heading(text, raw)
     return raw.kind in DAY_KINDS and not is_meta_line(text, raw)
+
+
+def _is_weekday_heading(text: str, raw: Raw) -> bool:
+    """A weekday alone on its line ("Kamis"): a section of a day-by-day chronology."""
+    return raw.kind == "weekday" and not states_day(raw) and is_heading(text, raw)
 
 
 def _resolve_heading(ctx: Context, raws: list[Raw], i: int) -> DateValue | None:
@@ -166,7 +175,7 @@ def _resolve_heading(ctx: Context, raws: list[Raw], i: int) -> DateValue | None:
 def _section_date(ctx: Context, raws: list[Raw], i: int) -> date | None:
     """The first stated day in the section under heading `i`, resolved without side effects."""
     for raw in raws[i + 1 :]:
-        if raw.kind == "weekday" and not states_day(raw) and is_heading(ctx.text, raw):
+        if _is_weekday_heading(ctx.text, raw):
             return None
         if states_day(raw):
             found = _RESOLVERS[raw.kind](ctx, raw)

@@ -409,3 +409,8 @@ def test_counted_years_and_months_run_from_the_last_stated_date() -> None:
     assert resolved(text, D(2017, 5, 2))[-1] == ("Dua tahun sebelumnya", D(2006, 1, 1), "year")
     text = "Kejuaraan digelar pada Juli 2018, sedangkan festival diadakan satu bulan kemudian."
     assert resolved(text, D(2017, 12, 30))[-1] == ("satu bulan kemudian", D(2018, 8, 1), "month")
+
+
+def test_an_abbreviation_in_capitals_is_an_acronym_not_a_month() -> None:
+    assert tags("Proyek MRT 2019 molor lagi.", D(2019, 5, 2)) == []
+    assert [m.text for m in tags("Rapat digelar 3 Mrt 2019.", D(2019, 5, 2))] == ["3 Mrt 2019"]

@@ -67,15 +67,17 @@ def all_cases(words: Iterable[str]) -> set[str]:
     return {form for w in words for form in (w, w[0].upper() + w[1:], w.upper())}
 
 
-def capitalised(words: Iterable[str], suffix: str = "") -> str:
-    """An alternation of the title-case and upper-case forms, longest first.
+def capitalised(words: Iterable[str], suffix: str = "", *, upper: bool = True) -> str:
+    """An alternation of the title-case (and, with `upper`, upper-case) forms, longest first.
 
     A flat alternation of capitalised literals lets the regex engine skip ahead to capital
     letters, which makes scanning several times faster than a case-insensitive pattern.
     """
     forms: set[str] = set()
     for word in words:
-        forms.update((word[0].upper() + word[1:], word.upper()))
+        forms.add(word[0].upper() + word[1:])
+        if upper:
+            forms.add(word.upper())
     ordered = sorted(forms, key=len, reverse=True)
     return "|".join(re.escape(f) + suffix for f in ordered)
 
@@ -98,8 +100,9 @@ def any_of(phrases: Iterable[str]) -> str:
 
 # -- pieces ------------------------------------------------------------------------------------
 
-# Only an abbreviation takes a period ("Nov. 22"); after a full name it ends the sentence.
-_ABBR_DOT = capitalised(MONTH_ABBREVIATIONS, suffix=r"\.?")
+# Only an abbreviation takes a period ("Nov. 22"); after a full name it ends the sentence. An
+# abbreviation in capitals is an acronym far more often than a month ("MRT 2019", "DES").
+_ABBR_DOT = capitalised(MONTH_ABBREVIATIONS, suffix=r"\.?", upper=False)
 _MONTH_RE = rf"(?:{capitalised(MONTH_NAMES)}|{_ABBR_DOT})(?![A-Za-z])"
 _WEEKDAY_RE = rf"(?:{capitalised(WEEKDAYS)})(?![\w'’])"
 _YEAR_RE = r"(?:1[89]|20)\d{2}"

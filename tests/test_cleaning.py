@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.read.cleaning import clean_text, looks_like_html
+from knowledge.read.cleaning import clean_text
+from knowledge.read.markup import looks_like_html
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 
@@ -81,6 +82,41 @@ def test_html_embedded_tweet_kept_as_text_with_author_handle_and_date() -> None:
     assert cleaned.text.endswith("Keputusan itu disambut baik.")
 
 
+def _tweet(words: str, author: str, handle: str) -> str:
+    return (
+        f'<blockquote class="twitter-tweet"><p lang="id">{words}</p>&mdash; {author} '
+        f'(@{handle}) <a href="https://twitter.com/x/status/1">May 3, 2024</a></blockquote>'
+    )
+
+
+def test_each_html_tweet_keeps_its_own_byline_when_another_is_dropped() -> None:
+    raw = (
+        "<p>Kabinet menggelar rapat terbatas di Istana Bogor.</p>"
+        "<p>Rapat selesai sore ini.</p>"
+        # Repeats the paragraph above, so cleaning drops its words (and its marker).
+        + _tweet("Rapat selesai sore ini.", "Andi Wijaya", "andiwijaya")
+        + "<p>Setelah itu menteri menjawab pertanyaan wartawan.</p>"
+        + _tweet("Kami bekerja untuk rakyat.", "Sri Rahayu", "srirahayu")
+    )
+    cleaned = clean_text(raw)
+    lifted = [q for q in cleaned.embedded_quotes if q.handle == "srirahayu"]
+    assert len(lifted) == 1
+    quote = lifted[0]
+    assert cleaned.text[quote.start : quote.end] == "Kami bekerja untuk rakyat."
+    assert (quote.author, quote.date_text) == ("Sri Rahayu", "May 3, 2024")
+
+
+def test_pasted_markup_is_read_on_its_parsed_tree() -> None:
+    raw = (
+        'Judul Berita Pendek\n\n<p title="a > b">Wali kota meresmikan taman kota baru.</p>'
+        "<p>Warga menyambut<!-- iklan --> dengan gembira.</p><script>track('x'"
+    )
+    assert clean_text(raw).text == (
+        "Judul Berita Pendek\n\nWali kota meresmikan taman kota baru.\n\n"
+        "Warga menyambut dengan gembira."
+    )
+
+
 def test_plain_text_tweet_span_stops_at_the_article_prose() -> None:
     raw = (
         "“Kami tidak akan mundur,” kata Rudi Hartono kepada wartawan di Surabaya.\n\n"
@@ -145,6 +181,10 @@ def test_dash_attribution_lines_are_content_not_tweets() -> None:
         "ADVERTISEMENT",
         "Penulis: Siti Aminah",
         "Copyright © 2024 Kabar Nusantara",
+        "Share on Reddit",
+        "12 komentar",
+        "Klik di sini untuk berlangganan",
+        "Loading...",
     ],
 )
 def test_page_furniture_lines_are_dropped(junk: str) -> None:

@@ -12,14 +12,9 @@ import pytest
 
 from knowledge.extract.sentences import split_sentences
 from knowledge.models import Article
-from knowledge.read.readers import (
-    MAX_ARTICLE_BYTES,
-    ReadError,
-    derive_title,
-    iter_sources,
-    read_bytes,
-    read_file,
-)
+from knowledge.read.files import MAX_ARTICLE_BYTES, ReadError, iter_sources
+from knowledge.read.metadata import derive_title
+from knowledge.read.readers import read_bytes, read_file
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 CORPUS = Path("/work/shared/corpus/indosum.jsonl")
@@ -277,6 +272,13 @@ def test_html_with_embedded_tweet(tmp_path: Path) -> None:
 def test_html_without_text(tmp_path: Path) -> None:
     page = "<html><body><nav>Menu</nav><script>x()</script></body></html>"
     assert "no article text" in only_error(read_file(write(tmp_path, "kosong.html", page)))
+
+
+def test_deeply_nested_html_page_is_read(tmp_path: Path) -> None:
+    depth = 5000
+    page = "<html><body>" + "<div>" * depth + BODY + "</div>" * depth + "</body></html>"
+    article = only_article(read_file(write(tmp_path, "dalam.html", page)))
+    assert article.text == BODY
 
 
 # --- JSON lines ----------------------------------------------------------------------------

@@ -31,8 +31,6 @@ NOT_YET_DATA = frozenset(
         "knowledge/extract/quotes.py",
         "knowledge/extract/roles.py",
         "knowledge/extract/sentences.py",
-        "knowledge/read/cleaning.py",
-        "knowledge/read/readers.py",
     }
 )
 

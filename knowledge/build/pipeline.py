@@ -39,17 +39,16 @@ from knowledge.overrides import Overrides, load_overrides
 
 # decode_text and jsonl_article are the reader's own steps, reused so that a feed line read on its
 # own gives exactly the article (and error message) the whole-feed reader would give.
-from knowledge.read.readers import (
+from knowledge.read.feeds import jsonl_article
+from knowledge.read.files import (
     MAX_ARTICLE_BYTES,
     MAX_FEED_BYTES,
     SUPPORTED_SUFFIXES,
     ReadError,
     decode_text,
     iter_sources,
-    jsonl_article,
-    read_bytes,
-    read_file,
 )
+from knowledge.read.readers import read_bytes, read_file
 from knowledge.store.writer import Writer, read_hashes
 from knowledge.vocab import VOCABULARY
 

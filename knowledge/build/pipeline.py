@@ -43,6 +43,7 @@ from knowledge.read.feeds import jsonl_article
 from knowledge.read.files import (
     MAX_ARTICLE_BYTES,
     MAX_FEED_BYTES,
+    OVERRIDES_NAMES,
     SUPPORTED_SUFFIXES,
     ReadError,
     decode_text,
@@ -56,7 +57,6 @@ from knowledge.vocab import VOCABULARY
 PARALLEL_THRESHOLD = 64
 BATCH_SIZE = 32  # inputs per worker task: large enough to amortise the round trip
 INFLIGHT_PER_WORKER = 3  # tasks queued ahead per worker: keeps workers busy, memory bounded
-OVERRIDES_NAMES = ("overrides.yaml", "overrides.yml")
 # From this share of unchanged articles on, the new file starts as a copy of the old one with the
 # changed articles cut out, instead of an empty file the unchanged rows are copied into.
 PATCH_SHARE = 0.5
@@ -137,6 +137,7 @@ def raw_hash(key: str, kind: str, raw: bytes) -> str:
 
 
 def find_overrides(paths: Sequence[Path]) -> Path | None:
+    """The first overrides file in the folders of `paths` (a file's folder for a file)."""
     for base in paths:
         folder = base if base.is_dir() else base.parent
         for name in OVERRIDES_NAMES:

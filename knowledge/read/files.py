@@ -15,7 +15,8 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A feed holds many articles; each line is still held to MAX_ARTICLE_BYTES.
 MAX_FEED_BYTES = 200 * 1024 * 1024
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
-OVERRIDES_NAMES = frozenset({"overrides.yaml", "overrides.yml"})
+# The moderators' corrections file, first name first; never read as an article.
+OVERRIDES_NAMES = ("overrides.yaml", "overrides.yml")
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "PDF"),

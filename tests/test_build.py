@@ -15,6 +15,7 @@ import pytest
 from bot.engine import Engine
 from knowledge.build import pipeline as build_module
 from knowledge.build.pipeline import BuildBusy, build
+from knowledge.extract import facts as extraction
 from knowledge.store import Store
 from knowledge.text import stem_text
 
@@ -51,13 +52,13 @@ def test_unchanged_articles_are_not_extracted_again(
     db = tmp_path / "kb.db"
     build([corpus], db, progress=False)
     calls: list[str] = []
-    real = build_module.extract
+    real = extraction.extract
 
     def counting(article, overrides=None):  # type: ignore[no-untyped-def]
         calls.append(article.id)
         return real(article, overrides)
 
-    monkeypatch.setattr(build_module, "extract", counting)
+    monkeypatch.setattr(extraction, "extract", counting)
     build([corpus], db, progress=False, workers=1)
     assert calls == []
 

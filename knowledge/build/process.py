@@ -22,7 +22,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from knowledge.build.pipeline import BuildBusy, build, exit_with_parent
+from knowledge.build.pipeline import BuildBusy, build
+from knowledge.build.workers import exit_with_parent
 from knowledge.models import BuildReport
 
 BUILD_NICENESS = 10

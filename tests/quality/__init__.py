@@ -1,0 +1,1 @@
+"""Quality measurements: extraction scored against hand-made labels."""

@@ -24,9 +24,6 @@ NOT_YET_DATA = frozenset(
     {
         "bot/discord/commands.py",
         "bot/discord/render.py",
-        "bot/engine/intents.py",
-        "bot/engine/language.py",
-        "bot/engine/lexicon.py",
         "knowledge/extract/people.py",
         "knowledge/extract/quotes.py",
         "knowledge/extract/roles.py",

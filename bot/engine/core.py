@@ -36,7 +36,7 @@ class Engine:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.matcher = IntentMatcher(corpus.people.all_names())
+        self.matcher = IntentMatcher(corpus.people)
         self._topics: list[str] | None = None
 
     @classmethod

@@ -20,11 +20,15 @@ _STOP = STOPWORDS_ID | STOPWORDS_EN
 
 @dataclass(frozen=True)
 class TermGroup:
+    """One content word of a question (`word`, folded) and the stems that stand for it."""
+
     word: str
     stems: frozenset[str]
 
 
 def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
+    """The question's content words as term groups, in order, at most `max_groups`: stopwords
+    (lexicon.STOPWORDS_*), one-letter words and repeats dropped; lexicon equivalents added."""
     groups: list[TermGroup] = []
     seen: set[str] = set()
     for word in words(text):
@@ -45,6 +49,7 @@ def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
 
 
 def covered(groups: Sequence[TermGroup], stemmed_sentence: str) -> int:
+    """How many groups have a stem in the sentence (given as `knowledge.text.stem_text`)."""
     tokens = set(stemmed_sentence.split())
     return sum(1 for g in groups if g.stems & tokens)
 

@@ -15,6 +15,9 @@ from knowledge.store.reader import ArticleRow
 
 
 class HeadlineIndex:
+    """The stems of every headline (`ArticleRow.title_stemmed`, made by `knowledge.text`), mapped
+    to the articles that carry them; built once per engine, a dict look-up per term."""
+
     def __init__(self, articles: Sequence[ArticleRow]) -> None:
         self._ids = [a.id for a in articles]
         self._by_stem: dict[str, list[int]] = {}

@@ -45,10 +45,9 @@ class PersonIndex:
     """
 
     def __init__(self, people: Sequence[PersonRow]) -> None:
-        self.people = list(people)
         self._direct: dict[str, list[PersonRow]] = {}  # key -> who has it as a name or alias
         self._shown: dict[str, str] = {}  # key -> the first form it was written in
-        for person in self.people:
+        for person in people:
             for form in (person.name, *person.aliases):
                 key = name_key(form)
                 if not key:
@@ -59,7 +58,7 @@ class PersonIndex:
                     bucket.append(person)
         self._keys = list(self._direct)
         self._resolved = self._resolve(self._direct)
-        ranked = sorted(self.people, key=lambda p: (-p.mentions, p.name))
+        ranked = sorted(people, key=lambda p: (-p.mentions, p.name))
         self._ranked = [p.name for p in ranked]
         self._ranked_keys = [name_key(p.name) for p in ranked]
         self._build_typo_tables()

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.engine.answer import Answer, Query
+from bot.engine.answer import Answer, Lang, Query
+from bot.engine.intents.commands import Command
 from knowledge.build.pipeline import BuildBusy, build
 from knowledge.build.process import BuildFailed, build_in_child
 from knowledge.models import BuildReport
@@ -101,6 +102,10 @@ class NewsService:
     async def ask(self, text: str) -> Answer:
         async with self._lease() as engine:
             return await engine.ask(text)
+
+    def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query:
+        """The query of a slash command with its argument as typed (see Engine.command)."""
+        return self._engine.command(command, argument, lang)
 
     async def answer(self, query: Query) -> Answer:
         async with self._lease() as engine:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import statistics
 import time
+from dataclasses import replace
 
 import pytest
 
 from bot.engine.answer import INTENTS, Query
 from bot.engine.intents import IntentMatcher
+from bot.engine.intents.commands import Command
 
 # Invented people and real ones; aliases are given the way the store lists them.
 NAMES = (
@@ -533,3 +535,26 @@ def test_timing_over_1000_questions(matcher: IntentMatcher) -> None:
     p95_ms = sorted(times)[949] * 1000
     print(f"\nparse median {median_ms:.3f} ms, p95 {p95_ms:.3f} ms over 1,000 questions")
     assert intents == set(INTENTS)
+
+
+@pytest.mark.parametrize(
+    ("command", "argument"),
+    [
+        ("when", "kapan Joko Widodo dilantik?"),
+        ("search", "berapa anggaran tram"),
+        ("timeline", "banjir Garut"),
+        ("who", "jokowi"),
+        ("quote", "Joko Widodo tentang pajak"),
+        ("when", "When did the council vote?"),
+    ],
+)
+def test_a_typed_option_reads_like_the_slash_command(
+    matcher: IntentMatcher, command: Command, argument: str
+) -> None:
+    typed = matcher.command(command, argument)
+    parsed = matcher.parse(f"/{command} {argument}")
+    assert typed == replace(parsed, score=typed.score)
+
+
+def test_the_reader_language_wins_for_a_typed_option(matcher: IntentMatcher) -> None:
+    assert matcher.command("who", "Joko Widodo", "en").lang == "en"

@@ -21,6 +21,7 @@ from bot.discord.permissions import Verdict, interaction_may_reload
 from bot.discord.render import lang_for_locale, render_report, text
 from bot.engine.answer import Answer, IntentName, Lang, Query
 from bot.engine.catalog import messages, say
+from bot.engine.intents.commands import Command
 from bot.service import ReloadBusy, ReloadFailed
 from knowledge.models import BuildReport
 
@@ -40,6 +41,7 @@ class NewsServiceLike(Protocol):
 
     async def ask(self, text: str) -> Answer: ...
     async def answer(self, query: Query) -> Answer: ...
+    def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query: ...
     async def complete_names(self, current: str, limit: int = 25) -> list[str]: ...
     async def complete_topics(self, current: str, limit: int = 25) -> list[str]: ...
     @property
@@ -205,7 +207,7 @@ def _question_commands(tree: app_commands.CommandTree[Any], service: NewsService
     @tree.command(name="when", description=_s("when"))
     @app_commands.describe(question=_s("when.question"), private=_s("private"))
     async def when(interaction: Interaction, question: str, private: bool = False) -> None:
-        await ask_text(interaction, service, f"/when {question}", private)
+        await answer_query(interaction, service, service.command("when", question), private)
 
     @tree.command(name="quote", description=_s("quote"))
     @app_commands.describe(
@@ -234,7 +236,7 @@ def _listing_commands(tree: app_commands.CommandTree[Any], service: NewsServiceL
     @tree.command(name="search", description=_s("search"))
     @app_commands.describe(query=_s("search.query"), private=_s("private"))
     async def search(interaction: Interaction, query: str, private: bool = False) -> None:
-        await ask_text(interaction, service, f"/search {query}", private)
+        await answer_query(interaction, service, service.command("search", query), private)
 
     @tree.command(name="sources", description=_s("sources"))
     async def sources(interaction: Interaction) -> None:

@@ -12,17 +12,19 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
-from bot.engine.answer import Answer, Query
+from bot.engine.answer import Answer, Lang, Query
 from bot.engine.corpus import Corpus
 from bot.engine.handlers import HANDLERS
 from bot.engine.handlers.reply import reply
 from bot.engine.intents import IntentMatcher
+from bot.engine.intents.commands import Command
 from bot.engine.names import PersonIndex
 from knowledge import text as stemming
 from knowledge.store import Store
 from knowledge.store.reader import ArticleRow, PersonRow
+from knowledge.text import name_key
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,10 @@ class Engine:
             return _error(Query("unknown", question))
         return await self.answer(query)
 
+    def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query:
+        """The query of a slash command with its argument as typed (see IntentMatcher.command)."""
+        return self.matcher.command(command, argument, lang)
+
     async def answer(self, query: Query) -> Answer:
         """Answer a parsed query (slash-command options, the next page of an answer)."""
         handler = HANDLERS.get(query.intent)
@@ -99,7 +105,7 @@ class Engine:
         if not current.strip():
             return [t[:CHOICE_CHARS] for t in self._topics[:limit]]
         scored = process.extract(
-            current, self._topics, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit
+            current, self._topics, scorer=fuzz.WRatio, processor=name_key, limit=limit
         )
         return [t[:CHOICE_CHARS] for t, s, _ in scored if s >= TOPIC_MATCH]
 

@@ -54,6 +54,15 @@ class IntentMatcher:
             return command
         return self._parse_free(text, cleaned, page)
 
+    def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query:
+        """The query of a slash command whose argument was typed as an option of its own: the
+        same reading as "/when <argument>", without building that text and parsing it again.
+        The language is `lang` when given (the reader's client), else the argument's own."""
+        rest, page = tk.bare_page(tk.clean(argument), 1)
+        lang = lang or (detect_language(rest) if rest else "id")
+        text = f"/{command} {argument}".strip()
+        return replace(self._command_query(command, text, rest, lang, page), score=100.0)
+
     def suggest_names(self, text: str, limit: int = 5) -> list[str]:
         """Known names closest to the question's content words, best first, for "did you mean"."""
         tokens = [t.canon for t in tk.tokenize(tk.clean(text))]

@@ -101,8 +101,8 @@ def _bench(quick: bool, corpus: Path | None) -> int:
 
 
 def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
+    from bot.console.render import render_report
     from knowledge.build.pipeline import BuildBusy, build
-    from knowledge.build.report import format_report
 
     sources = paths or list(settings.articles)
     missing = [p for p in sources if not p.exists()]
@@ -116,7 +116,7 @@ def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
     except (BuildBusy, ValueError) as exc:
         print(f"newsbot: {exc}", file=sys.stderr)
         return 1
-    print(format_report(report, verbose=not quiet))
+    print(render_report(report, verbose=not quiet))
     return 0 if report.loaded or not report.failed else 1
 
 

@@ -28,6 +28,7 @@ class DateValue:
 
     @classmethod
     def day(cls, value: date, *, year_known: bool = True) -> DateValue:
+        """One day."""
         return cls(value, value, "day", year_known)
 
     @classmethod
@@ -38,11 +39,13 @@ class DateValue:
 
     @classmethod
     def month(cls, year: int, month: int, *, year_known: bool = True) -> DateValue:
+        """A whole month (month 1-12; raises ValueError otherwise)."""
         last = calendar.monthrange(year, month)[1]
         return cls(date(year, month, 1), date(year, month, last), "month", year_known)
 
     @classmethod
     def year(cls, year: int) -> DateValue:
+        """A whole year."""
         return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
     @classmethod
@@ -107,6 +110,8 @@ class EmbeddedQuote:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of an article: its position (0-based) and its character span in the text."""
+
     index: int
     start: int
     end: int
@@ -126,6 +131,8 @@ class DateMention:
 
 @dataclass(frozen=True)
 class PersonMention:
+    """A person named in an article at a character span, with the role the text states there."""
+
     start: int
     end: int
     # The name as written at the span; for a pronoun that states a role ("Dia adalah …") the
@@ -136,6 +143,8 @@ class PersonMention:
 
 @dataclass(frozen=True)
 class Quote:
+    """A direct statement: the quoted words (verbatim, without quote marks) and who said them."""
+
     start: int  # span of the quoted words (inside the quote marks) in article text
     end: int
     text: str
@@ -145,27 +154,13 @@ class Quote:
 
 @dataclass(frozen=True)
 class Event:
+    """A sentence that states a date: what happened is the sentence, `when` its date."""
+
     sentence_index: int
     when: DateValue
     date_text: str  # the date as the sentence writes it
     people: tuple[str, ...] = ()
     orgs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Person:
-    """A person known across the corpus; `name` is the canonical (longest) form."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Role:
-    person: str  # canonical name
-    role: str
-    article_id: str
-    sentence_index: int
 
 
 @dataclass
@@ -211,4 +206,5 @@ class BuildReport:
 
     @property
     def loaded(self) -> int:
+        """How many articles the new knowledge base holds."""
         return len(self.added) + len(self.changed) + len(self.unchanged)

@@ -29,6 +29,12 @@ SECTIONS = ("aliases", "corrections", "roles", "not_people", "people")
 
 @dataclass(frozen=True)
 class Overrides:
+    """A moderator's corrections to extraction, from overrides.yaml.
+
+    `aliases` and `corrections` map a surface name to the name wanted; `roles` adds roles to a
+    person; `not_people` are names never taken as a person; `people` names always taken as one.
+    """
+
     aliases: Mapping[str, str] = field(default_factory=dict)
     corrections: Mapping[str, str] = field(default_factory=dict)
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -37,6 +43,7 @@ class Overrides:
 
     @cached_property
     def not_people_lower(self) -> frozenset[str]:
+        """`not_people`, lowercased for comparison."""
         return frozenset(n.lower() for n in self.not_people)
 
     @cached_property
@@ -64,6 +71,7 @@ class Overrides:
         return name
 
     def roles_for(self, name: str) -> tuple[str, ...]:
+        """The roles the moderator added for `name` (any case)."""
         low = name.lower()
         return tuple(r for key, roles in self.roles.items() if key.lower() == low for r in roles)
 
@@ -78,11 +86,6 @@ class Overrides:
         }
         raw = json.dumps(content, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
-
-    def is_empty(self) -> bool:
-        return not (
-            self.aliases or self.corrections or self.roles or self.not_people or self.people
-        )
 
 
 EMPTY = Overrides()

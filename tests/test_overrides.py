@@ -13,11 +13,11 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "knowledge" / "articles" / "o
 
 
 def test_missing_file_means_no_overrides(tmp_path: Path) -> None:
-    assert load_overrides(tmp_path / "overrides.yaml").is_empty()
+    assert load_overrides(tmp_path / "overrides.yaml") == Overrides()
 
 
 def test_bundled_example_is_valid_and_harmless() -> None:
-    assert load_overrides(EXAMPLE).is_empty()
+    assert load_overrides(EXAMPLE) == Overrides()
 
 
 def test_all_sections_are_read(tmp_path: Path) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from bot.engine.answer import Answer, Citation, Fact
+from bot.engine.answer import Answer, Citation, Fact, Lang
 from bot.engine.catalog import say
 from bot.engine.catalog.wording import fact_label, headline, lead, related_heading
+from knowledge.models import BuildReport
 
 SOURCE_TITLE_CHARS = 60  # a citation names its article; the full title is in the JSON
 
@@ -60,6 +61,27 @@ def to_json(answer: Answer) -> dict[str, Any]:
             for c in answer.citations
         ],
     }
+
+
+def render_report(report: BuildReport, lang: Lang = "en", verbose: bool = True) -> str:
+    """What an ingest did: one summary line, then (verbose) each failed and removed article."""
+    lines = [
+        say(
+            "console.report",
+            lang,
+            added=len(report.added),
+            changed=len(report.changed),
+            unchanged=len(report.unchanged),
+            removed=len(report.removed),
+            failed=len(report.failed),
+            seconds=report.seconds,
+            db=report.db_path,
+        )
+    ]
+    if verbose:
+        lines += [say("console.report_failed", lang, path=p, reason=r) for p, r in report.failed]
+        lines += [say("console.report_removed", lang, article=a) for a in report.removed]
+    return "\n".join(lines)
 
 
 def _fact_line(fact: Fact, answer: Answer) -> str:

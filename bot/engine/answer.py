@@ -95,10 +95,12 @@ class Answer:
 
     @property
     def lang(self) -> Lang:
+        """The language to reply in: the question's."""
         return self.query.lang
 
     @property
     def question(self) -> str:
+        """The question as the user typed it."""
         return self.query.text
 
     @property

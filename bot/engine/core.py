@@ -67,6 +67,7 @@ class Engine:
         return cls(Corpus.build(store, PersonIndex(rows), articles))
 
     async def close(self) -> None:
+        """Closes the knowledge base; answering afterwards fails."""
         await self.corpus.store.close()
 
     async def ask(self, text: str) -> Answer:

@@ -28,6 +28,7 @@ class Corpus:
 
     @classmethod
     def build(cls, store: Store, people: PersonIndex, articles: Sequence[ArticleRow]) -> Corpus:
+        """The corpus of an open store, its people and its articles (indexes built here)."""
         return cls(store, people, {a.id: a for a in articles}, HeadlineIndex(articles))
 
     def cite(self, article_id: str, snippet: str) -> Citation:

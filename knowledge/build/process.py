@@ -78,10 +78,12 @@ async def build_in_child(paths: Sequence[Path], db_path: Path) -> BuildReport:
 
 
 def report_to_json(report: BuildReport) -> dict[str, Any]:
+    """The report as JSON values: how the child build hands it to its parent."""
     return asdict(report)
 
 
 def report_from_json(data: dict[str, Any]) -> BuildReport:
+    """The inverse of `report_to_json`; raises KeyError, TypeError or ValueError on bad data."""
     return BuildReport(
         added=tuple(data["added"]),
         changed=tuple(data["changed"]),
@@ -99,6 +101,10 @@ def _last_line(raw: bytes) -> str:
 
 
 def main(argv: Sequence[str]) -> int:
+    """The child build: `python -m knowledge.build.process '{"db": ..., "paths": [...]}'`.
+
+    Prints the report as JSON on its last line and exits 0; on failure prints one line to
+    stderr and exits EXIT_FAILED, or EXIT_BUSY when another build holds the lock."""
     # A reload abandoned by a dead server must not go on to swap files under nobody.
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
     # The build and its workers (which inherit this) keep both cores busy; at a lower priority

@@ -65,6 +65,7 @@ class Scan:
         self.seen: dict[str, str] = {}
 
     def units(self, paths: Sequence[Path]) -> Iterator[Unit]:
+        """The units that need extracting, in source order; the rest is recorded as it goes."""
         for path in iter_sources(list(paths)):
             for unit in self._file_units(path):
                 if self._claim(unit):

@@ -1,1 +1,2 @@
-"""Quality measurements: extraction scored against hand-made labels."""
+"""Quality measurements: extraction scored against hand-made labels (`people`), and answers
+scored against the benchmark questions of issue 10 (`python -m tests.quality`)."""

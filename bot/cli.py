@@ -1,4 +1,4 @@
-"""The `newsbot` command line: ingest, ask, chat, run, bench."""
+"""The `newsbot` command line: ingest, ask, chat, run, bench, eval."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("newsbot")
-# The benchmark is part of the checkout, not of the installed package: its package `bench` is
-# imported from here.
+# The benchmarks are part of the checkout, not of the installed package: their packages (`bench`,
+# `quality`) are imported from here.
 CHECKOUT_TESTS = Path(__file__).resolve().parent.parent / "tests"
 
 
@@ -45,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure ingest and answer speed (from a checkout)")
     bench.add_argument("--quick", action="store_true", help="1,000 articles, 15 questions each")
     bench.add_argument("--corpus", type=Path, help="JSON-lines articles (default: $NEWSBOT_CORPUS)")
+
+    quality = sub.add_parser("eval", help="measure answer quality (from a checkout)")
+    quality.add_argument("--people", action="store_true", help="score people extraction instead")
+    quality.epilog = "Other options (--verbose, --json PATH, --min-accuracy N) are the benchmark's."
     return p
 
 
@@ -60,7 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dotenv import load_dotenv
 
     load_dotenv()
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "eval":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         settings = _settings(args)
     except ConfigError as exc:
@@ -81,23 +89,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "run":
             return asyncio.run(_run(settings))
         if command == "bench":
-            return _bench(args.quick, args.corpus)
+            bench = _checkout_module("bench", "bench.run")
+            return 2 if bench is None else int(bench.main(quick=args.quick, corpus=args.corpus))
+        if command == "eval":
+            name = "quality.people" if args.people else "quality.__main__"
+            quality = _checkout_module("eval", name)
+            return 2 if quality is None else int(quality.main(extra))
     except KeyboardInterrupt:
         return 130
     return 2
 
 
-def _bench(quick: bool, corpus: Path | None) -> int:
-    if not (CHECKOUT_TESTS / "bench" / "run.py").is_file():
+def _checkout_module(command: str, name: str) -> Any:
+    """A benchmark module of the checkout's tests/ folder, or None (said on stderr) when newsbot
+    runs from an installed package, which does not include it."""
+    if not (CHECKOUT_TESTS / name.split(".")[0]).is_dir():
         print(
-            "newsbot: `newsbot bench` runs from a checkout of newsbot (its benchmark is"
-            " tests/bench/, which an installed package does not include)",
+            f"newsbot: `newsbot {command}` runs from a checkout of newsbot (it lives in tests/,"
+            " which an installed package does not include)",
             file=sys.stderr,
         )
-        return 2
+        return None
     sys.path.insert(0, str(CHECKOUT_TESTS))
-    bench = importlib.import_module("bench.run")
-    return int(bench.main(quick=quick, corpus=corpus))
+    return importlib.import_module(name)
 
 
 def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:

@@ -94,3 +94,13 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "MODERATOR_ROLE_IDS" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_eval_grades_every_benchmark_question(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    result = _run(["eval", "--json", str(out)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "correct" in result.stdout and "padded" in result.stdout
+    graded = json.loads(out.read_text(encoding="utf-8"))
+    assert len(graded) >= 300
+    assert {r["grade"] for r in graded} <= {"correct", "wrong", "padded", "missed"}

@@ -147,7 +147,7 @@ async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
         stream = sys.stdin if questions is None else iter(questions)
         for raw in stream:
             question = raw.rstrip("\n")
-            answer = await service.ask(question)
+            answer = await service.ask(question, conversation="ask")
             if as_json:
                 print(json.dumps(to_json(answer), ensure_ascii=False), flush=True)
             else:

@@ -99,9 +99,10 @@ class NewsService:
     def reloading(self) -> bool:
         return self._lock.locked()
 
-    async def ask(self, text: str) -> Answer:
+    async def ask(self, text: str, conversation: str | None = None) -> Answer:
+        """Answer a question on the serving engine (see Engine.ask)."""
         async with self._lease() as engine:
-            return await engine.ask(text)
+            return await engine.ask(text, conversation)
 
     def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query:
         """The query of a slash command with its argument as typed (see Engine.command)."""

@@ -53,6 +53,6 @@ async def chat(
         if not interactive:
             # Piped input is not echoed by a terminal: show it, so a transcript reads as a chat.
             print(PROMPT + question, file=stdout)
-        answer = await service.ask(question)
+        answer = await service.ask(question, conversation="console")
         print("\n" + render(answer) + "\n", file=stdout, flush=True)
     print(say("console.farewell", "id"), file=stdout)

@@ -25,6 +25,7 @@ from bot.discord.commands import (
     Interaction,
     NewsServiceLike,
     NewsTranslator,
+    conversation_key,
     interaction_lang,
     register_commands,
     send_notice,
@@ -162,7 +163,7 @@ class NewsBot(discord.Client):
             await self._reply(message, content=text("cooldown", lang, seconds=math.ceil(retry)))
             return
         async with message.channel.typing():
-            answer = await self.service.ask(question)
+            answer = await self.service.ask(question, conversation_key(message.channel.id))
 
         embed, pager = paged(answer, message.author.id, self.service.answer)
         view = pager if pager is not None else discord.utils.MISSING

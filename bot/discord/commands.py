@@ -39,7 +39,7 @@ UPLOAD_LIMIT = 5 * 1024 * 1024
 class NewsServiceLike(Protocol):
     """The part of `bot.service.NewsService` the adapter uses."""
 
-    async def ask(self, text: str) -> Answer: ...
+    async def ask(self, text: str, conversation: str | None = None) -> Answer: ...
     async def answer(self, query: Query) -> Answer: ...
     def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query: ...
     async def complete_names(self, current: str, limit: int = 25) -> list[str]: ...
@@ -119,7 +119,8 @@ async def ask_text(
 ) -> None:
     """Free text goes through the service's intent matcher, which finds the subject in it
     and answers in the language the question is written in."""
-    await send_answer(interaction, service, service.ask(question), private)
+    work = service.ask(question, conversation_key(interaction.channel_id))
+    await send_answer(interaction, service, work, private)
 
 
 async def send_notice(interaction: Interaction, content: str) -> None:
@@ -142,6 +143,11 @@ def _query(
 ) -> Query:
     lang = interaction_lang(interaction)
     return Query(intent=intent, text=typed, subject=subject, topic=topic, lang=lang)
+
+
+def conversation_key(channel_id: int | None) -> str | None:
+    """Discord's conversation: a DM, a channel or a thread (each has its own channel id)."""
+    return f"discord:{channel_id}" if channel_id is not None else None
 
 
 def choices(names: Sequence[str]) -> list[app_commands.Choice[str]]:

@@ -70,8 +70,13 @@ class Engine:
         """Closes the knowledge base; answering afterwards fails."""
         await self.corpus.store.close()
 
-    async def ask(self, text: str) -> Answer:
-        """Answer free text or slash syntax. Never raises: a failure is a polite answer."""
+    async def ask(self, text: str, conversation: str | None = None) -> Answer:
+        """Answer free text or slash syntax. Never raises: a failure is a polite answer.
+
+        `conversation` names the conversation the question belongs to (a console session, an
+        `ask -` stream, a Discord DM, channel or thread), so that a follow-up ("kapan dia
+        mundur?") can be read against the one before it; None for a question on its own.
+        """
         question = text if isinstance(text, str) else ""
         try:
             query = self.matcher.parse(question[:MAX_QUESTION_CHARS])

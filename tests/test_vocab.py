@@ -26,8 +26,6 @@ NOT_YET_DATA = frozenset(
         "bot/discord/render.py",
         "knowledge/extract/people.py",
         "knowledge/extract/quotes.py",
-        "knowledge/extract/roles.py",
-        "knowledge/extract/sentences.py",
     }
 )
 

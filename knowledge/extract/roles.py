@@ -1,161 +1,70 @@
-"""The role vocabulary: which words name a position, and how a role phrase sits next to a name.
+"""Role phrases beside a name: which words name a position, and how a role sits by a name.
 
-Roles are kept as data (lower-case token tuples) so a moderator-facing fix is a one-line edit.
-Two matchers read it: `role_before` finds a phrase that ends right before a name ("Menteri
-Keuangan Sri ...", "CEO OpenAI, Sam ..."), `role_after` one that follows it as an apposition
-("Satya Nadella, CEO Microsoft,"). Both return the role verbatim as the text spells it,
-including leading modifiers such as "mantan" or "salah satu" because they change its meaning.
+The vocabulary is data: `knowledge/vocab/roles.yaml` (heads, modifiers, qualifiers, ranks,
+relational heads) and `honorifics.txt`, read as lower-case token tuples. Two matchers read it:
+`role_before` finds a phrase that ends right before a name ("Menteri Keuangan Sri ...", "CEO
+OpenAI, Sam ..."), `role_after` one that follows it as an apposition ("Satya Nadella, CEO
+Microsoft,"). Both return the role verbatim as the text spells it, including leading modifiers
+such as "mantan" or "salah satu" because they change its meaning.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-# Position heads. Multi-word entries are matched as whole token sequences.
-_HEADS_TEXT = """
-presiden | wakil presiden | wapres | perdana menteri | menteri | menko | menteri koordinator
-menkopolhukam | menko polhukam | menkopmk | menko pmk | menko maritim | menko perekonomian
-menparekraf | menpan-rb | menpanrb | menhut | mendes pdtt | wamenlu | wamenkeu
-wamen | menkeu | menhub | menlu | mendagri | menpora | menpan | mensesneg | menkumham | menaker
-mendikbud | menristek | menristekdikti | menkes | mensos | menperin | mendag | mentan | menpar
-menag | menhan | menkominfo | menpupr | menlhk | mendes | menkop | seskab | kasad | kepala bnn
-gubernur | wakil gubernur | wagub | bupati | wakil bupati | wabup | wali kota | walikota
-wakil wali kota | wawali | camat | lurah | kepala desa | kades | sekda | sekretaris daerah
-kapolri | wakapolri | kapolda | wakapolda | kapolres | kapolresta | kapolrestabes | kapolsek
-kabareskrim | kadiv | kabid | kasat | kasatreskrim | kasubdit | dirreskrimum | dirreskrimsus
-panglima | panglima tni | ksad | ksal | ksau | kasad | kasal | kasau | pangdam | danrem | dandim
-komandan | danlanud | danlantamal | danyon | danramil | dansat | danpaspampres | pangkostrad
-jaksa agung | jaksa | jaksa penuntut umum | jpu | hakim | hakim agung | hakim ketua | panitera
-ketua | ketua umum | ketum | wakil ketua | waketum | sekjen | sekretaris jenderal | sekretaris
-bendahara | bendahara umum | anggota | ketua dewan | ketua harian | ketua fraksi | ketua komisi
-koordinator | koordinator lapangan | korlap
-direktur | direktur utama | dirut | direktur jenderal | dirjen | direktur eksekutif
-presiden direktur | presdir | wakil direktur | komisaris | komisaris utama | komut
-kepala | kepala ilmuwan | kepala badan | kepala dinas | kadis | kepala bagian | kabag | kabiro
-kepala staf | kepala eksekutif | kepala riset | kepala penelitian
-ceo | cfo | cto | coo | cmo | cio | cso | cpo | chro | evp | svp | vp | gm
-chairman | chairwoman | chair | president | vice president | founder | co-founder | cofounder
-director | managing director | executive director | head | chief | officer | secretary
-minister | governor | mayor | senator | spokesperson | spokesman | spokeswoman | researcher
-scientist | chief scientist | analyst | economist | professor | lawyer | attorney | judge
-prosecutor | journalist | reporter | editor | author | writer | investor | engineer | partner
-manager | coach | captain | player | actor | actress | singer | critic | expert | adviser
-advisor | lecturer | chancellor | commissioner | ambassador | king | queen | prince | princess
-pendiri | salah satu pendiri | rekan pendiri | pendiri bersama | penggagas | pemilik | owner
-juru bicara | jurubicara | jubir | humas | kepala humas | kabid humas | kadiv humas
-pengamat | analis | ekonom | kritikus | pakar | ahli | peneliti | ilmuwan | dosen | guru besar
-guru | rektor | wakil rektor | dekan | profesor | mahasiswa | pelajar | siswa | santri
-pengacara | kuasa hukum | advokat | notaris | aktivis | artis | aktris | aktor | penyanyi
-musisi | komedian | sutradara | produser | presenter | selebriti | model | influencer
-pelatih | asisten pelatih | pemain | kapten | atlet | pebulu tangkis | petenis | pesepak bola
-pesepakbola | pebalap | petinju | perenang | manajer | manajer tim | kiper | penyerang
-gelandang | bek | striker | wasit
-wartawan | jurnalis | reporter | editor | redaktur | pemimpin redaksi | pemred | penulis
-kolumnis | blogger | investor | pengusaha | konglomerat | bankir | pedagang | petani | nelayan
-staf | staf khusus | stafsus | staf ahli | penasihat | asisten | sekretaris pribadi | ajudan
-duta besar | dubes | konsul | konsul jenderal | diplomat | utusan khusus
-politikus | politisi | legislator | senator | kader | caleg | capres | cawapres | cagub
-ulama | ustaz | ustadz | kiai | pendeta | pastor | uskup | paus
-dokter | perawat | bidan | psikolog | apoteker | insinyur | arsitek | programmer | pengembang
-rekan | pimpinan | pemimpin | eksekutif | karyawan | pegawai | pejabat | pengurus | relawan
-tersangka | terdakwa | terpidana | saksi | korban | pelaku | narapidana
-raja | ratu | pangeran | sultan | putra mahkota | ibu negara
-"""
+from knowledge.extract.sentences import ABBREVIATIONS
+from knowledge.vocab import VOCABULARY
 
-# Words that change a role but cannot make one on their own.
-_MODIFIERS_TEXT = """
-mantan | eks | bekas | calon | plt | plt. | plh | plh. | pj | pj. | penjabat | pelaksana tugas
-interim | wakil | senior | salah satu | salah seorang | former | acting
-deputy | vice | co | incoming | outgoing | eks- | ex | ex-
-"""
-
-# Lower-case words allowed between a head and the name: portfolios, fields, ranks of a title.
-_QUALIFIERS_TEXT = """
-utama | umum | eksekutif | senior | teknis | riset | penelitian | produk | teknologi | keuangan
-politik | ekonomi | hukum | keamanan | pertahanan | pendidikan | kesehatan | sosial | agama
-luar | dalam | negeri | perdagangan | perindustrian | pertanian | kehutanan | kelautan | perikanan
-perhubungan | pariwisata | energi | investasi | komunikasi | informatika | informasi | digital
-koperasi | ketenagakerjaan | tenaga | kerja | perumahan | rakyat | pekerjaan | lingkungan | hidup
-maritim | perekonomian | pembangunan | perencanaan | nasional | daerah | desa | agraria | tata
-ruang | pemuda | olahraga | perempuan | anak | kebudayaan | aparatur | negara | reformasi
-birokrasi | sekretariat | kabinet | koordinator | bidang | urusan | divisi | departemen | dinas
-regional | wilayah | internasional | global | operasional | operasi | pemasaran | komersial
-strategi | strategis | bisnis | sains | data | keuangan | industri | kecerdasan | buatan | ai
-keselamatan | kebijakan | publik | pers | media | ilmu | fakultas | jurusan | program | studi
-tim | klub | partai | fraksi | komisi | dewan | pengawas | direksi | perusahaan | lembaga
-utama | harian | pusat | provinsi | kota | kabupaten | kecamatan | cabang | ranting
-polisi | tni | militer | kejaksaan | pengadilan | negeri | tinggi | agung | independen
-technology | technical | research | product | products | financial | operating | executive
-marketing | information | security | safety | science | scientific | revenue | business
-strategy | people | growth | commercial | legal | communications | policy | engineering
-data | digital | content | creative | medical | investment | risk | compliance | global
-emeritus | general | senior | principal | lead | staff | chief | managing | national
-sementara | of | the | for | at | dari | di | pada | asal | untuk | dan | and | & | bagian
-"""
-
-# Military and police ranks: part of the title, never part of the name.
-_RANKS_TEXT = """
-jenderal | jendral | letjen | mayjen | brigjen | komjen | irjen | kombes | kombespol | akbp
-kompol | akp | iptu | ipda | aiptu | aipda | bripka | brigpol | briptu | bripda | kolonel | kol
-letkol | mayor | kapten | lettu | letda | serka | sertu | serda | kopral | prajurit
-laksamana | laksdya | laksda | laksma | marsekal | marsdya | marsda | marsma | general | pol
-penerbang | pnb | inf | kav | czi | cpm | chk | ckm | ctp | arh | marinir | psk
-colonel | lieutenant | sergeant | admiral
-"""
+_ROLES = VOCABULARY.data("roles")
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+def _phrases(entries: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(entry.split()) for entry in entries)
 
 
-# Honorifics sit between a title and a name ("Psikolog Dr. Linda"); they belong to neither.
-HONORIFICS = _wordset(
-    """pak bu bapak ibu mas mbak bung om tante prof prof. dr dr. drs drs. dra dra. ir ir. h h. hj
-    hj. kh kh. tuan nyonya nona mr mr. mrs mrs. ms ms. miss sir dame lord saudara sdr sdr. sdri
-    ny ny. tn tn. syekh syeikh habib gus"""
-)
-CONNECTORS = frozenset({"dan", "and", "&", "serta", "sekaligus"})
+def _words(entries: list[str]) -> frozenset[str]:
+    return frozenset(word for entry in entries for word in entry.split())
+
+
+ROLE_HEADS: frozenset[tuple[str, ...]] = _phrases(_ROLES["heads"])
+MODIFIERS: frozenset[tuple[str, ...]] = _phrases(_ROLES["modifiers"])
+# Titles that point at another person ("kuasa hukum X, Y": the title is Y's).
+RELATIONAL_HEADS: frozenset[tuple[str, ...]] = _phrases(_ROLES["relational"])
+CONNECTORS: frozenset[str] = frozenset(_ROLES["connectors"])
 # Glue words a title may contain but never end with.
-_FUNCTION_WORDS = frozenset({"of", "the", "for", "at", "dari", "di", "pada", "asal", "untuk"})
-
-
-def _phrases(text: str) -> frozenset[tuple[str, ...]]:
-    items = (part.strip() for part in text.replace("\n", "|").split("|"))
-    return frozenset(tuple(item.split()) for item in items if item)
-
-
-ROLE_HEADS: frozenset[tuple[str, ...]] = _phrases(_HEADS_TEXT)
-MODIFIERS: frozenset[tuple[str, ...]] = _phrases(_MODIFIERS_TEXT)
-QUALIFIERS: frozenset[str] = frozenset(w for p in _phrases(_QUALIFIERS_TEXT) for w in p)
-RANKS: frozenset[str] = frozenset(w for p in _phrases(_RANKS_TEXT) for w in p)
+_GLUE: frozenset[str] = frozenset(_ROLES["glue"])
+QUALIFIERS: frozenset[str] = _words(_ROLES["qualifiers"]) | _GLUE | CONNECTORS
+RANKS: frozenset[str] = _words(_ROLES["ranks"])
 ROLE_WORDS: frozenset[str] = frozenset(w for p in ROLE_HEADS | MODIFIERS for w in p)
+# Words that introduce a role after a name ("selaku", "sebagai").
+APPOSITION_WORDS: frozenset[str] = frozenset(_ROLES["apposition"])
+# Honorifics sit between a title and a name ("Psikolog Dr. Linda"); they belong to neither.
+HONORIFICS: frozenset[str] = VOCABULARY.words("honorifics")
+# Vocabulary entries spelt with their dot ("plt.", "dr."): the dot is part of the word.
+_DOTTED = frozenset(w for w in HONORIFICS | ROLE_WORDS if w.endswith("."))
 
 
-def _index_by_last(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+def phrase_index(
+    phrases: Iterable[tuple[str, ...]], at: int = 0
+) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases (word tuples) by their first word (`at`=0) or last (`at`=-1), longest first
+    in each bucket so that "kepala ilmuwan" wins over "ilmuwan"."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        index.setdefault(phrase[-1], []).append(phrase)
-    for bucket in index.values():
-        bucket.sort(key=len, reverse=True)  # longest phrase wins: "kepala ilmuwan" over "ilmuwan"
-    return index
-
-
-def _index_by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
+        index.setdefault(phrase[at], []).append(phrase)
     for bucket in index.values():
         bucket.sort(key=len, reverse=True)
     return index
 
 
-_HEADS_BY_LAST = _index_by_last(ROLE_HEADS)
-_HEADS_BY_FIRST = _index_by_first(ROLE_HEADS)
-_MODS_BY_LAST = _index_by_last(MODIFIERS)
-_MODS_BY_FIRST = _index_by_first(MODIFIERS)
+_HEADS_BY_LAST = phrase_index(ROLE_HEADS, -1)
+_HEADS_BY_FIRST = phrase_index(ROLE_HEADS)
+_MODS_BY_LAST = phrase_index(MODIFIERS, -1)
+_MODS_BY_FIRST = phrase_index(MODIFIERS)
 
 # Words, and single punctuation marks that end a role phrase.
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\"“”‘’'!?—–•·|/]+|[,;:()\[\]\"“”‘’'!?—–•·|/]")
@@ -165,7 +74,6 @@ _MAX_LOOSE = 7  # qualifiers in a row before we stop believing it is still one t
 _ENCLITIC_RE = re.compile(r"(?:nya|lah)$")
 _COLON_GAP_RE = re.compile(r":[ \t]*$")
 _DASHES = frozenset({"-", "\u2013"})
-_ABBREV_DOT = frozenset({"plt.", "plh.", "pj.", "co.", "dr.", "prof.", "jr.", "sr.", "st."})
 # After a name: what may introduce an apposition role.
 _AFTER_INTRO_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?"
@@ -176,18 +84,10 @@ _AFTER_INTRO_RE = re.compile(
 )
 
 
-# Titles that describe a tie to another person: in "kuasa hukum Setya Novanto, Firman Wijaya"
-# the title belongs to the name after the comma, not to the one it touches.
-RELATIONAL_HEADS = _phrases(
-    """kuasa hukum | pengacara | advokat | istri | suami | anak | putra | putri | ayah | ibu
-    adik | kakak | cucu | menantu | ajudan | asisten | penasihat | juru bicara | jurubicara
-    jubir | sekretaris pribadi | staf khusus | rekan | kolega | lawyer | attorney | wife
-    husband | son | daughter | spokesperson | spokesman | aide | adviser | advisor"""
-)
-
-
 @dataclass(frozen=True)
 class RoleSpan:
+    """A role phrase at [start, end) of the article text, and its verbatim text."""
+
     start: int
     end: int
     text: str  # verbatim article text
@@ -209,7 +109,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
 
 def _norm(word: str) -> str:
     """A token as the vocabulary spells it: no possessive "-nya", no sentence dot."""
-    if word in _ABBREV_DOT:
+    if word in _DOTTED:
         return word
     word = word.rstrip(".")
     if len(word) > 5 and _ENCLITIC_RE.search(word):
@@ -231,13 +131,11 @@ def is_role_word(word: str) -> bool:
     return low in ROLE_WORDS or low in RANKS or (low,) in ROLE_HEADS
 
 
-def is_qualifier(word: str) -> bool:
-    """Lower-case field or portfolio word that may sit inside a title ("Menteri Keuangan")."""
-    return word.lower() in QUALIFIERS
-
-
 def _ends_sentence(tok: _Tok) -> bool:
-    return tok.raw.endswith(".") and tok.word not in _ABBREV_DOT and len(tok.raw) > 2
+    """A word with a full stop that is no abbreviation ("Dr.", "Plt.", "PT.") ends a sentence."""
+    if not tok.raw.endswith(".") or len(tok.raw) <= 2 or tok.word in _DOTTED:
+        return False
+    return tok.word.rstrip(".") not in ABBREVIATIONS
 
 
 def _is_capitalised(raw: str) -> bool:
@@ -311,7 +209,7 @@ def role_before(text: str, name_start: int, floor: int = 0) -> RoleSpan | None:
         lo = line + 1
     toks = _tokens(text, lo, name_start)
     j, last = _title_last(toks)
-    if j < 0 or _ends_sentence(toks[j]) or _norm(toks[j].word) in CONNECTORS | _FUNCTION_WORDS:
+    if j < 0 or _ends_sentence(toks[j]) or _norm(toks[j].word) in CONNECTORS | _GLUE:
         return None
     role_start = _title_start(toks, j)
     if role_start < 0:
@@ -367,7 +265,7 @@ def _title_start(toks: list[_Tok], j: int) -> int:
             continue
         if not _is_loose(tok):
             break
-        glued = glued or (role_start >= 0 and _norm(tok.word) in _FUNCTION_WORDS)
+        glued = glued or (role_start >= 0 and _norm(tok.word) in _GLUE)
         j -= 1
         loose += 1
     return role_start
@@ -461,7 +359,7 @@ def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan
             continue
         if not _is_loose(toks[i]):
             break
-        if word not in _FUNCTION_WORDS:
+        if word not in _GLUE:
             last = i
         i += 1
     end = toks[last].end

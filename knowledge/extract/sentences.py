@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Sentence
+from knowledge.vocab import VOCABULARY
 
 __all__ = ["ABBREVIATIONS", "split_sentences"]
 
@@ -27,37 +28,20 @@ _LEADING_SIGNS = _OPENERS + "@#$€£¥"
 _INITIAL = re.compile(r"[A-Z]")
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,4}")
 
+_ABBREVIATIONS = VOCABULARY.data("abbreviations")
 # Words after which a dot never ends a sentence (compared case-insensitively).
-ABBREVIATIONS = frozenset(
-    {
-        # titles and honorifics
-        *("dr", "drs", "dra", "prof", "h", "hj", "ir", "ny", "nn", "tn", "sdr", "sdri", "bpk"),
-        *("yth", "kh", "mr", "mrs", "ms", "mx", "jr", "sr", "st", "mt", "ft"),
-        # military and police ranks
-        *("jend", "jen", "letjen", "mayjen", "brigjen", "kol", "letkol", "kapt", "lettu"),
-        *("letda", "serka", "kompol", "akbp", "akp", "iptu", "ipda", "aiptu", "brigpol"),
-        *("kombes", "irjen", "komjen", "laksda", "laksma", "marsda", "marsma"),
-        # places
-        *("kec", "kab", "kel", "prov", "jl", "jln", "gg", "kp", "ds"),
-        # companies and references
-        *("inc", "co", "ltd", "corp", "bros", "dept", "univ", "approx", "est", "vs", "v"),
-        # Indonesian company forms, often written with a stop: "milik PT. Maju Jaya"
-        *("pt", "cv", "tbk", "persero"),
-        *("cf", "al", "ca", "pp", "ed", "eds"),
-    }
+ABBREVIATIONS: frozenset[str] = frozenset(
+    word
+    for group in ("titles", "ranks", "places", "companies", "references")
+    for word in _ABBREVIATIONS[group]
 )
 # These can also close a sentence ('sayur, buah, dll. Semua ...'): they end one when the next
 # word starts with a capital; a lower-case next word is already handled by the general rule.
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"dll", "dsb", "dst", "dkk", "tsb", "etc"})
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset(_ABBREVIATIONS["sentence_final"])
 # These are also ordinary words ('satu hal', 'Jan Leike'), so they only bind to a following
 # number ('hal. 5', 'No. 7', 'Rp. 5.000', 'Jan. 5').
-_BEFORE_NUMBER = frozenset(
-    {
-        *("no", "nos", "nr", "vol", "hal", "hlm", "tel", "telp", "fax", "ext", "rt", "rw"),
-        *("rp", "usd", "idr", "pasal", "ayat", "art", "fig", "sec", "ch", "op"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "agu", "ags", "agt", "aug", "sep"),
-        *("sept", "okt", "oct", "nov", "nop", "des", "dec"),
-    }
+_BEFORE_NUMBER = frozenset(_ABBREVIATIONS["before_number"]) | frozenset(
+    word for month in VOCABULARY.data("months") for word in month["abbreviations"]
 )
 
 
@@ -68,7 +52,12 @@ _LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})")
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split cleaned article text into sentences whose spans index `text` exactly."""
+    """Split cleaned article text into sentences whose spans index `text` exactly.
+
+    Sentences are numbered from 0 in text order, trimmed of surrounding blanks, and never
+    empty; text with no words gives []. Abbreviations that do not end a sentence come from
+    `knowledge/vocab/abbreviations.yaml` and the month abbreviations of `months.yaml`.
+    """
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start = line.start()

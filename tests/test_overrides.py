@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.people import PersonRegistry, find_people
+from knowledge.extract.people import find_people
 from knowledge.overrides import Overrides, load_overrides, parse_overrides
+from knowledge.resolve.registry import PersonRegistry
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "knowledge" / "articles" / "overrides.yaml"
 

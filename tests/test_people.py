@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.people import PersonRegistry, find_orgs, find_people
+from knowledge.extract.orgs import find_orgs
+from knowledge.extract.people import find_people
 from knowledge.extract.sentences import split_sentences
 from knowledge.models import PersonMention
 from knowledge.overrides import Overrides
+from knowledge.resolve.registry import PersonRegistry
 
 MINISTRY = (
     "Jakarta - Menteri Perdagangan Zulfikar Rahmat meninjau Pasar Senen, Senin (4/3). "

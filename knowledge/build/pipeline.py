@@ -28,9 +28,9 @@ from pathlib import Path
 from knowledge.build.fingerprint import code_digest
 from knowledge.build.scan import Scan, Unit, find_overrides
 from knowledge.build.workers import Outcome, parallel, serial
-from knowledge.extract.people import PersonRegistry
 from knowledge.models import BuildReport
 from knowledge.overrides import Overrides, load_overrides
+from knowledge.resolve.registry import PersonRegistry
 from knowledge.store.writer import Writer, read_hashes
 
 # Below this many articles, starting worker processes costs more than it saves.

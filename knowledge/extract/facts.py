@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.dates import publication_date, tag_dates
-from knowledge.extract.people import find_orgs, find_people
+from knowledge.extract.orgs import find_orgs
+from knowledge.extract.people import find_people
 from knowledge.extract.quotes import find_quotes
 from knowledge.extract.sentences import split_sentences
 from knowledge.models import Article, ArticleFacts, DateMention, DateValue, Event, PersonMention

@@ -1,0 +1,166 @@
+"""Whether a name candidate is a person: the evidence around it.
+
+A multi-word candidate is a person when it starts with a known given name, carries a handle
+("(@budi)") or an age ("(56)"), stands beside a speech verb, or has a title next to it and is
+not made of dictionary words naming a unit. A one-word candidate needs stronger evidence: an
+honorific, a speech verb with nothing but time words after it, a known given name under a
+title, or being a word of a person already found. Speech verbs come from
+`knowledge/vocab/speech_verbs.yaml`, titles from `roles`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.people.candidates import Candidate
+from knowledge.extract.people.lexicon import (
+    GIVEN_NAMES,
+    SPEECH_ADVERBS,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    is_function_word,
+    is_title_word,
+    is_vocabulary,
+)
+from knowledge.extract.people.tokens import Context, Kind
+from knowledge.extract.roles import role_after, role_before
+
+_ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\(([A-Z]{2,8})\)")
+# "Fendi Timah (56)": an age in brackets right after a name.
+_AGE_RE = re.compile(r"[ \t]*\((?:\d{1,2})(?:[ \t]*(?:tahun|th|thn)\.?)?\)")
+_HANDLE_RE = re.compile(r"[ \t]*\(@\w+\)")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
+# The words around a name that may be a speech verb; news text often pads with no-break spaces.
+_WORD_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]*([a-z]+)(?:[^\S\n]+([a-z]+))?")
+_WORD_BEFORE_RE = re.compile(r"([a-zA-Z]+)[^\S\n]*,?[^\S\n]*$")
+COMMA_GAP_RE = re.compile(r"[ \t]*,[ \t]*")
+# What may follow a one-word speaker: "kata Budi kemarin", not "kata Sekretaris MUI ...".
+_AFTER_SPEAKER = (Kind.TIME, Kind.COMMON, Kind.HONORIFIC)
+
+
+def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
+    """Whether a candidate of two or more words is a person; `floor` is where the previous
+    accepted name (or rejected run) ended, so a title is not read across it."""
+    text, words = ctx.text, cand.words
+    first_given = words[0].lower() in GIVEN_NAMES
+    if not first_given and (words[0] in ctx.placey or words[-1] in ctx.towns):
+        return False  # "Haryoto Lumajang": a hospital or firm named with its town
+    if _abbreviated_longer(text, cand):
+        return False
+    if (
+        first_given
+        or _HANDLE_RE.match(text, cand.end)
+        or _AGE_RE.match(text, cand.end)
+        or _speech_nearby(text, cand)
+        or _speaks_alone(ctx, words)
+    ):
+        return True
+    vocabulary = [is_vocabulary(w) for w in words]
+    if _has_title(text, cand, floor):
+        # "Kepala Bagian Publikasi Biro ...": dictionary words after a title name a unit, unless
+        # the sentence goes on after them as after a subject ("Penyanyi Sari Kusuma tiba").
+        return not all(vocabulary) or _name_ends_here(ctx, cand, floor)
+    return not any(vocabulary) and any(ctx.singles[w] > 0 for w in words)
+
+
+def single_word_person(ctx: Context, cand: Candidate, floor: int, known: set[str]) -> bool:
+    """Whether a one-word candidate is a person; `known` holds the words of people found."""
+    word = cand.words[0]
+    if word in known:
+        return True
+    if cand.tokens[0].kind is not Kind.NAME or len(word) < 3 or word in ctx.placey:
+        return False
+    if _honorific_before(cand):
+        return True
+    given = word.lower() in GIVEN_NAMES
+    if is_vocabulary(word):
+        return False
+    if (cand.nxt is None or cand.nxt.kind in _AFTER_SPEAKER) and _speech_nearby(ctx.text, cand):
+        return True  # "kata Budi", but not "kata Sekretaris MUI ..."
+    # "Ketua Mahkamah Agung": a given name that is also a title word is not a name here.
+    titled = role_before(ctx.text, cand.start, floor) is not None
+    return given and titled and not is_title_word(word)
+
+
+def lone_speakers(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
+    """Words that stand alone as a speaker ("kata Budi", "Mars mengatakan"): a longer name
+    ending in one is a person even when the word is also a dictionary word."""
+    ends = {w for c in cands if len(c.words) > 1 for w in (c.words[0], c.words[-1])}
+    return frozenset(
+        cand.words[0]
+        for cand in cands
+        if len(cand.words) == 1
+        and cand.words[0] in ends  # only a longer name's first or last word matters
+        and cand.tokens[0].kind is Kind.NAME
+        and (cand.nxt is None or cand.nxt.kind in _AFTER_SPEAKER)
+        and _speech_nearby(ctx.text, cand)
+    )
+
+
+def _speaks_alone(ctx: Context, words: list[str]) -> bool:
+    """Whether the article quotes this person by surname or given name alone: "Bruno Mars ...
+    Mars mengatakan", "Jimly Asshiddiqie ... kata Jimly". The other end of the name must not
+    be a dictionary word: "Prestasi Jorge Lorenzo" and "Coutinho Pulih" are a headline's words
+    run into a name."""
+    first, last = words[0], words[-1]
+    lone = ctx.lone_speakers
+    return (last in lone and not is_vocabulary(first)) or (
+        first in lone and not is_vocabulary(last)
+    )
+
+
+def _speech_nearby(text: str, cand: Candidate) -> bool:
+    after = _WORD_AFTER_RE.match(text, cand.end)
+    if after is not None:
+        first, second = after.group(1), after.group(2)
+        if first in SPEECH_AFTER or (first in SPEECH_ADVERBS and second in SPEECH_AFTER):
+            return True
+    before = _WORD_BEFORE_RE.search(text, max(0, cand.start - 30), cand.start)
+    return before is not None and before.group(1).lower() in SPEECH_BEFORE
+
+
+def _honorific_before(cand: Candidate) -> bool:
+    return cand.prev is not None and cand.prev.kind is Kind.HONORIFIC
+
+
+def _has_title(text: str, cand: Candidate, floor: int) -> bool:
+    return (
+        _honorific_before(cand)
+        or role_before(text, cand.start, floor) is not None
+        or role_after(text, cand.end) is not None
+    )
+
+
+def _name_ends_here(ctx: Context, cand: Candidate, floor: int) -> bool:
+    """Whether dictionary words after a title are a name rather than the unit the title heads.
+
+    A name ends the capitalised run, and then either the clause goes on with a lower-case
+    content word ("Penyanyi Sari Kusuma tiba di ...") or its surname is the surname of someone
+    the article names by a known given name ("..., pengusaha Bayu Kusuma"). A unit or body
+    ("Kepala Bagian Publikasi Biro Humas ...", "pemain Pantai Gading itu") runs on into the
+    body it belongs to, or is closed by a function word; and a title stated of the previous
+    name ("Abimanyu sebagai Panglima Perang Pandawa melawan") holds its object. A bare comma
+    before the title may as well start a new apposed name ("..., penyanyi Aura Kasih")."""
+    if cand.nxt is not None:
+        return False
+    text, words = ctx.text, cand.words
+    after = _NEXT_WORD_RE.match(text, cand.end)
+    if after is not None:
+        if is_function_word(after.group(1)):
+            return False
+    elif not ctx.families.get(words[-1], frozenset()) - {words[0]}:
+        return False  # "Kepala Bagian Publikasi Biro, ...": nobody else has that surname
+    title = role_after(text, floor) if floor else None
+    return (
+        title is None
+        or title.end < cand.start
+        or COMMA_GAP_RE.fullmatch(text, floor, title.start) is not None  # "Diana', penyanyi"
+    )
+
+
+def _abbreviated_longer(text: str, cand: Candidate) -> bool:
+    """ "... Nasional Bromo Tengger Semeru (TNBTS)": an abbreviation with more letters than the
+    candidate has words spells a longer name that starts before it, an organisation or a place
+    ("Susilo Bambang Yudhoyono (SBY)" stays a person)."""
+    m = _ABBREVIATION_AFTER_RE.match(text, cand.end)
+    return m is not None and len(m.group(1)) > len(cand.words)

@@ -1,0 +1,356 @@
+"""Capitalised runs of one article and what each of their tokens is.
+
+A run is a sequence of name-like tokens (capitalised words, initials, dotted titles, numbers
+after the first) separated only by blanks or name particles ("van der"). Each token gets a
+`Kind` from the vocabulary (`lexicon`), from its shape (acronyms, versions, camel case,
+Indonesian affixes) and from the article around it (`Context`: words the text writes in lower
+case, words a cue puts in the place of a place). Organisations found on the way are recorded
+in the context as spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+
+from knowledge.extract.patterns import trie
+from knowledge.extract.people.lexicon import (
+    DOTTED_TITLES,
+    GIVEN_NAMES,
+    MONTH_ABBREVIATIONS,
+    ORG_INDEX,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PARTICLES,
+    PLACE_CUE_RE,
+    PLACE_INDEX,
+    PLACES,
+    REGIONS,
+    STOPWORDS,
+    TIME_WORDS,
+    root_words,
+)
+from knowledge.extract.roles import HONORIFICS, QUALIFIERS, RANKS, is_role_word
+from knowledge.models import Sentence
+
+# Indonesian derived words (ke-an, pe-an, me-, di-, ber-, peng-): vocabulary, not surnames.
+_AFFIX_COMMON_RE = re.compile(
+    r"^(?:ke|pe[mnr]?|peng|peny|per)\w{3,}an$|^(?:peng|peny|pem[bp]|pen[cdjt])\w{4,}$"
+)
+# Verb prefixes that foreign names share ("Didier", "Bernard", "Melinda"): such a word is
+# vocabulary only when stripping prefix and suffix leaves an Indonesian root.
+_VERB_PREFIX_RE = re.compile(r"^(?:me|di|ber|ter)\w{4,}$")
+_PREFIX_BASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("memper", ("",)),
+    ("meng", ("", "k")),
+    ("meny", ("s",)),
+    ("mem", ("", "p")),
+    ("men", ("", "t")),
+    ("me", ("",)),
+    ("diper", ("",)),
+    ("di", ("",)),
+    ("ber", ("",)),
+    ("be", ("",)),
+    ("ter", ("",)),
+)
+_SUFFIXES = ("kannya", "kan", "nya", "an", "i", "")
+# Police and ministry units: "Ditreskrimum", "Dittipidum" (Direktorat ...).
+_DIRECTORATE_RE = re.compile(r"^Dit[b-df-hj-np-tv-z]")
+# "Purwakarta, Jawa Barat": a word before a comma and a province or country is a town.
+_BEFORE_REGION_RE = re.compile(
+    r"([A-Z][\w'’-]+)[ \t]*,[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?![\w'’-])"
+)
+# A name-like token: abbreviated title, initials, or a word that starts with a capital.
+_WORD_PATTERN = (
+    r"(?<![\w'’-])(?:(?:" + trie(DOTTED_TITLES) + r")\.(?=[ \t])"
+    r"|[A-Z]\.(?:[A-Z]\.)*"
+    r"|(?:[A-ZÀ-ÖØ-Þ]|[a-z]{1,2}[A-Z]|(?:al|el)-[A-Z])[\w'’]*"
+    r"(?:[-.](?!(?:lah|nya|pun|kah)\b)[\w'’]+)*)"
+)
+# Numbers only continue a run ("Llama 3"); they never start one.
+_TOKEN_PATTERN = _WORD_PATTERN + r"|\d+(?:[.,]\d+)*[a-zA-Z]*"
+_PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+_SEP = r"[ \t\u00a0]+"
+# A run: name-like tokens joined by blanks, with up to two particles ("van der") between.
+_RUN_RE = re.compile(
+    rf"(?:{_WORD_PATTERN})(?:{_SEP}(?:{_PARTICLE_PATTERN}{_SEP}){{0,2}}(?:{_TOKEN_PATTERN}))*"
+)
+_NONBLANK_RE = re.compile(r"[^ \t\u00a0]+")
+_BLANK_RE = re.compile(r"[ \t\u00a0]")
+_DIGIT_RE = re.compile(r"\d")
+_URL_CHARS = frozenset("/.=?&#@")
+_CAMEL_RE = re.compile(r"^[A-Z][a-z]{3,}[A-Z]|^[A-Z][a-z]+[A-Z]{2}")
+# "Awalnya", "Mungkinkah": a word with a clitic is prose, whatever its case; "-lah" only where
+# it opens a sentence, as names end in it too ("Siti Fadilah", "Gus Sholah").
+_CLITIC_RE = re.compile(r"\w{3,}(?:nya|kah|pun)$")
+_LAH_RE = re.compile(r"\w{3,}(?<!l)lah$")
+_INITIAL_RE = re.compile(r"[A-Z]\.?")
+# Words the article writes in lower case, not counting handles, e-mails and addresses
+# ("@massy.arias"), where names are written in lower case too.
+_LOWER_WORD_RE = re.compile(r"(?<![\w@#./-])[a-z][a-z'’-]+(?![\w@/-]|\.\w)")
+# First words of the organisations and places the gazetteers name: most tokens are neither.
+_GAZETTEER_FIRST_WORDS = frozenset(ORG_INDEX) | frozenset(PLACE_INDEX)
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t\-–—•*>\"“‘']*")
+
+
+class Kind(Enum):
+    """What a token of a capitalised run is."""
+
+    NAME = "name"
+    INITIAL = "initial"
+    PARTICLE = "particle"
+    HONORIFIC = "honorific"
+    ROLE = "role"
+    ACRONYM = "acronym"
+    PLACE = "place"
+    ORG = "org"
+    ORG_PREFIX = "org_prefix"
+    ORG_SUFFIX = "org_suffix"
+    PRODUCT = "product"
+    TIME = "time"
+    COMMON = "common"
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token of a run: character span [start, end) into the article, its text, its kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind = Kind.NAME
+
+
+@dataclass
+class Context:
+    """What the whole article says about its capitalised words, built by `article_context`."""
+
+    text: str
+    lower_words: frozenset[str]
+    sentence_starts: frozenset[int]
+    placey: frozenset[str]  # words a cue ("di", "ke", "Kota") puts in the place of a place
+    towns: frozenset[str]  # words the text states to be towns ("Kabupaten X", "X, Jawa Barat")
+    before_place: frozenset[str] = frozenset()
+    mid_sentence: frozenset[str] = frozenset()  # capitalised words seen away from a sentence start
+    # surname -> given names it follows in candidates confirmed by their given name
+    families: dict[str, frozenset[str]] = field(default_factory=dict)
+    lone_speakers: frozenset[str] = frozenset()  # one-word names beside a speech verb
+    runs: list[list[Tok]] = field(default_factory=list)
+    singles: Counter[str] = field(default_factory=Counter)
+    orgs: list[tuple[int, int]] = field(default_factory=list)  # spans of organisations
+
+    def add_org(self, start: int, end: int) -> None:
+        """Record the span [start, end) as an organisation or product."""
+        self.orgs.append((start, end))
+
+
+def article_context(text: str, sentences: Sequence[Sentence]) -> Context:
+    """Runs of `text` with every token classified, and the article-wide evidence they used."""
+    lower = frozenset(_LOWER_WORD_RE.findall(text))
+    cued = [(m.group("word"), m.group("admin") is not None) for m in PLACE_CUE_RE.finditer(text)]
+    towns = frozenset(word for word, admin in cued if admin) | _towns(text)
+    placey = frozenset(word for word, _ in cued) | towns
+    ctx = Context(text, lower, _sentence_starts(text, sentences), placey, towns)
+    ctx.runs = _runs(text)
+    ctx.before_place = _words_before_places(ctx.runs)
+    ctx.mid_sentence = frozenset(
+        t.text for run in ctx.runs for t in run if t.start not in ctx.sentence_starts
+    )
+    for run in ctx.runs:
+        _classify_run(run, ctx)
+    ctx.singles = Counter(
+        run[0].text
+        for run in ctx.runs
+        if len(run) == 1 and run[0].kind is Kind.NAME and run[0].start not in ctx.sentence_starts
+    )
+    return ctx
+
+
+def _sentence_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
+    starts = {m.end() for m in _LINE_START_RE.finditer(text)}
+    for s in sentences:
+        lead = len(s.text) - len(s.text.lstrip(" \t\n\"“‘'([-–—•*"))
+        starts.add(s.start + lead)
+    return frozenset(starts)
+
+
+def _towns(text: str) -> frozenset[str]:
+    """Words written as "<town>, <province or country>"."""
+    return frozenset(
+        m.group(1)
+        for m in _BEFORE_REGION_RE.finditer(text)
+        if m.group(2) in REGIONS or m.group(2).split()[0] in REGIONS
+    )
+
+
+def _words_before_places(runs: list[list[Tok]]) -> frozenset[str]:
+    """A lone word fronting a city ("Persikota Tangerang", "Arema Malang") names a club or firm."""
+    out = set()
+    for run in runs:
+        if (
+            len(run) >= 2
+            and run[0].text not in PLACES
+            and _match_phrase(run, 1, PLACE_INDEX) == len(run) - 1
+        ):
+            out.add(run[0].text)
+    return frozenset(out)
+
+
+def _runs(text: str) -> list[list[Tok]]:
+    """Capitalised tokens grouped into runs separated only by blanks or name particles."""
+    runs: list[list[Tok]] = []
+    for run in _RUN_RE.finditer(text):
+        start, end = run.span()
+        if _BLANK_RE.search(text, start, end) is None:  # most runs are one word
+            runs.append([Tok(start, end, run.group())])
+            continue
+        toks = []
+        for m in _NONBLANK_RE.finditer(text, start, end):
+            word = m.group()
+            kind = Kind.PARTICLE if word in PARTICLES else Kind.NAME
+            toks.append(Tok(m.start(), m.end(), word, kind))
+        runs.append(toks)
+    return runs
+
+
+def _match_phrase(run: list[Tok], i: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    for phrase in index.get(run[i].text, ()):
+        n = len(phrase)
+        if i + n <= len(run) and all(run[i + k].text == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _is_acronym(word: str) -> bool:
+    if word.isupper():
+        return sum(1 for c in word if c.isalpha()) >= 2
+    return word[0].islower() and sum(1 for c in word if c.isupper()) >= 2  # "xAI"
+
+
+def _classify(tok: Tok, ctx: Context) -> Kind:
+    word = tok.text
+    low = word.lower()
+    bare = low.rstrip(".")
+    if not word.isalpha() and _DIGIT_RE.search(word):
+        return Kind.PRODUCT
+    if low in HONORIFICS or bare in HONORIFICS:
+        return Kind.HONORIFIC
+    if (len(word) <= 2 and _INITIAL_RE.fullmatch(word)) or word[1:2] == ".":
+        return Kind.INITIAL
+    if bare in RANKS:
+        return Kind.ROLE
+    if word in ORG_SUFFIXES:
+        return Kind.ORG_SUFFIX
+    if bare in ORG_PREFIXES:
+        return Kind.ORG_PREFIX
+    if _is_acronym(word):
+        return Kind.ACRONYM
+    if bare in TIME_WORDS or (bare in MONTH_ABBREVIATIONS and _beside_number(tok, ctx.text)):
+        return Kind.TIME
+    if "-" in bare and _reduplicated(bare):
+        return Kind.COMMON
+    if _CAMEL_RE.search(word) or _DIRECTORATE_RE.match(word):
+        return Kind.ORG  # "MotoGP", "WannaCry": brands; "McGrew", "DiCaprio" stay names
+    if bare in STOPWORDS:
+        return Kind.COMMON
+    if bare in GIVEN_NAMES:
+        return Kind.NAME
+    if bare.endswith("nya") and is_role_word(bare[:-3]):
+        return Kind.ROLE
+    if is_role_word(bare) or (bare in QUALIFIERS and len(bare) > 3):
+        return Kind.ROLE
+    if bare in ctx.lower_words or _AFFIX_COMMON_RE.match(bare):
+        return Kind.COMMON
+    if _CLITIC_RE.search(bare) or (_LAH_RE.search(bare) and word not in ctx.mid_sentence):
+        return Kind.COMMON
+    if _VERB_PREFIX_RE.match(bare) and _derived(bare):
+        return Kind.COMMON
+    if bare.endswith("an") and len(bare) > 6 and bare[:-2] in root_words():
+        return Kind.COMMON  # "Hubungan", "Tuntutan": a root word plus -an
+    if word in ctx.before_place and bare not in GIVEN_NAMES:
+        return Kind.ORG
+    if (
+        tok.start in ctx.sentence_starts
+        and word not in ctx.mid_sentence
+        and bare.split("-")[0] in root_words()
+    ):
+        return Kind.COMMON
+    return Kind.NAME
+
+
+@lru_cache(maxsize=4096)
+def _derived(word: str) -> bool:
+    """Whether a me-/di-/ber-/ter- word is an Indonesian root with affixes ("Dilaporkan")."""
+    roots = root_words()
+    if word in roots:
+        return True
+    for prefix, restores in _PREFIX_BASES:
+        if not word.startswith(prefix):
+            continue
+        stem = word[len(prefix) :]
+        for suffix in _SUFFIXES:
+            if suffix and not stem.endswith(suffix):
+                continue
+            base = stem[: len(stem) - len(suffix)]
+            if base.startswith("ke"):  # "diketahui": di-ke-tahu-i
+                base = base[2:]
+            if len(base) >= 3 and any(r + base in roots for r in restores):
+                return True
+    return False
+
+
+def _beside_number(tok: Tok, text: str) -> bool:
+    return bool(re.match(r"[ \t]*\d", text[tok.end : tok.end + 3])) or bool(
+        re.search(r"\d[ \t]*$", text[max(0, tok.start - 3) : tok.start])
+    )
+
+
+def _reduplicated(word: str) -> bool:
+    """ "orang-orang", "tiba-tiba": Indonesian plurals and adverbs, never names."""
+    head, _, tail = word.partition("-")
+    return tail.startswith(head[:3])
+
+
+def _classify_run(run: list[Tok], ctx: Context) -> None:
+    i = 0
+    while i < len(run):
+        if run[i].kind is Kind.PARTICLE:
+            i += 1
+            continue
+        n, kind = 0, Kind.ORG
+        if run[i].text in _GAZETTEER_FIRST_WORDS:
+            n = _match_phrase(run, i, ORG_INDEX)
+            if not n:
+                n, kind = _match_phrase(run, i, PLACE_INDEX), Kind.PLACE
+        if n:
+            for k in range(i, i + n):
+                run[k].kind = kind
+            if kind is Kind.ORG:
+                ctx.add_org(run[i].start, run[i + n - 1].end)
+            i += n
+            continue
+        run[i].kind = _classify(run[i], ctx)
+        i += 1
+    _mark_products(run, ctx)
+
+
+def _mark_products(run: list[Tok], ctx: Context) -> None:
+    """A name followed by a version ("Llama 3", "Kimi K2") is a product, not a surname."""
+    for i, tok in enumerate(run):
+        if tok.kind is not Kind.PRODUCT:
+            continue
+        prev = run[i - 1] if i else tok
+        if (
+            i
+            and prev.kind in (Kind.NAME, Kind.ORG)
+            and prev.text.lower() not in MONTH_ABBREVIATIONS
+        ):
+            prev.kind = Kind.ORG
+            tok.kind = Kind.ORG
+            ctx.add_org(prev.start, tok.end)
+        elif tok.text[0].isalpha() and ctx.text[tok.start - 1 : tok.start] not in _URL_CHARS:
+            ctx.add_org(tok.start, tok.end)

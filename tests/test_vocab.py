@@ -24,7 +24,6 @@ NOT_YET_DATA = frozenset(
     {
         "bot/discord/commands.py",
         "bot/discord/render.py",
-        "knowledge/extract/quotes.py",
     }
 )
 

@@ -101,7 +101,7 @@ class Context:
     text: str
     names: list[Name]
     name_starts: list[int]
-    spare: list[Name]  # name candidates the people detector did not confirm
+    spare: list[Name]  # every name candidate of the detector, confirmed or not
     spare_starts: list[int]
     quoted: list[tuple[int, int]]
     events: list[tuple[int, str]] = field(default_factory=list)  # (position, speaker)

@@ -35,31 +35,9 @@ from knowledge.extract.dates.vocabulary import (
     UNITS,
     WEEKDAYS,
 )
+from knowledge.extract.patterns import trie as trie_pattern
 
 # -- building alternations -------------------------------------------------------------------
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """An alternation of many words as a prefix tree: each position costs one branch on the
-    first letter instead of one attempt per word."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: _Trie) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if "" not in node and len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return build(trie)
 
 
 def all_cases(words: Iterable[str]) -> set[str]:

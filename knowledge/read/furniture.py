@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.read.patterns import alternation
+from knowledge.patterns import alternation
 from knowledge.vocab import VOCABULARY
 
 __all__ = ["is_furniture", "is_newsletter_heading", "is_signup", "is_tail_junk"]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.models import EmbeddedQuote
-from knowledge.read.patterns import alternation
+from knowledge.patterns import alternation
 from knowledge.vocab import VOCABULARY
 
 __all__ = ["Tweet", "has_marker", "pasted_tweets", "resolve_tweets", "tweet_block"]
@@ -57,10 +57,13 @@ _ATTRIBUTION = re.compile(
     re.MULTILINE,
 )
 _ENDS_WITH_LINK = re.compile(r"(?:https?://\S+|pic\.twitter\.com/\S+)\s*$")
-_REPORTED_SPEECH = re.compile(
-    r"[”\"’]\s*,?\s*" + alternation(VOCABULARY.lines("reported_speech_verbs")) + r"\w*",
-    re.IGNORECASE,
+# A closing quote mark then a speech verb ('"...," kata Budi', '"...," ujarnya', '"...," he
+# said') is the article's narration: it ends the span of a pasted tweet read upwards.
+_SPEECH = VOCABULARY.data("speech_verbs")
+_AFTER_QUOTE = (
+    _SPEECH["before_name_anywhere"] + _SPEECH["before_name"] + _SPEECH["before_name_after_quote"]
 )
+_REPORTED_SPEECH = re.compile(r"[”\"’]\s*,?\s*" + alternation(_AFTER_QUOTE) + r"\w*", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]…–—-]$")
 _MAX_TWEET_LINES = 8
 _MAX_TWEET_CHARS = 1200

@@ -10,15 +10,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from knowledge.extract.dates.patterns import any_of
 from knowledge.extract.dates.scanning import Raw
 from knowledge.extract.dates.vocabulary import AHEAD, PLAN_WORDS, PUBLICATION_WORDS
 from knowledge.models import DateValue
+from knowledge.patterns import alternation
 
 SENTENCE_END = re.compile(r"[.!?\n]")
-_PLAN = re.compile(rf"(?i)\b(?:{any_of(PLAN_WORDS)})\b")
+_PLAN = re.compile(rf"(?i)\b(?:{alternation(PLAN_WORDS)})\b")
 # A deictic word right after a date ("26 Mei mendatang") places it ahead of the anchor.
-_AHEAD = re.compile(rf"(?i)\s+(?:{any_of(AHEAD)})\b")
+_AHEAD = re.compile(rf"(?i)\s+(?:{alternation(AHEAD)})\b")
 
 
 @dataclass
@@ -92,7 +92,7 @@ class Context:
 
 # Lines that date a quote or the page, not the story: a byline "— Name (@handle) 26 September
 # 2024", an "updated on ..." line.
-_META_LINE = re.compile(rf"^\s*(?:[—–-]|&mdash;)|\(@\w+\)|(?i:{any_of(PUBLICATION_WORDS)})")
+_META_LINE = re.compile(rf"^\s*(?:[—–-]|&mdash;)|\(@\w+\)|(?i:{alternation(PUBLICATION_WORDS)})")
 _HEADING_FRAME = re.compile(r"[\s*#_>:.]*")  # what may frame a heading on its line
 
 

@@ -35,7 +35,8 @@ from knowledge.extract.dates.vocabulary import (
     UNITS,
     WEEKDAYS,
 )
-from knowledge.extract.patterns import trie as trie_pattern
+from knowledge.patterns import alternation
+from knowledge.patterns import trie as trie_pattern
 
 # -- building alternations -------------------------------------------------------------------
 
@@ -60,22 +61,6 @@ def capitalised(words: Iterable[str], suffix: str = "", *, upper: bool = True) -
     return "|".join(re.escape(f) + suffix for f in ordered)
 
 
-def any_of(phrases: Iterable[str]) -> str:
-    """An alternation of phrases, longest first, any white space between their words.
-
-    A phrase ending in "*" stands for every word that starts with it ("rencana*"). Case is
-    left to the pattern the alternation goes in.
-    """
-
-    def one(phrase: str) -> str:
-        words = [re.escape(w) for w in phrase.split()]
-        if phrase.endswith("*"):
-            words[-1] = re.escape(phrase.split()[-1][:-1]) + r"\w*"
-        return r"\s+".join(words)
-
-    return "|".join(one(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-
 # -- pieces ------------------------------------------------------------------------------------
 
 # Only an abbreviation takes a period ("Nov. 22"); after a full name it ends the sentence. An
@@ -86,11 +71,11 @@ _WEEKDAY_RE = rf"(?:{capitalised(WEEKDAYS)})(?![\w'’])"
 _YEAR_RE = r"(?:1[89]|20)\d{2}"
 _DAY_RE = r"\d\d?"  # a class first lets the engine skip ahead; date() rejects day 45
 _ORD = r"(?:st|nd|rd|th)?"
-_MOD = any_of(PERIOD_MODIFIERS)
-_CUE = any_of(CUES)
-_TOD = any_of(TIMES_OF_DAY)
+_MOD = alternation(PERIOD_MODIFIERS)
+_CUE = alternation(CUES)
+_TOD = alternation(TIMES_OF_DAY)
 _NUM = "|".join(sorted(COUNTS, key=len, reverse=True))
-_UNIT = any_of(UNITS)
+_UNIT = alternation(UNITS)
 
 # -- scanner patterns --------------------------------------------------------------------------
 
@@ -113,7 +98,7 @@ MONTH_DAY = re.compile(
 MONTHLIKE = re.compile(
     rf"(?P<mon>{_MONTH_RE})"
     rf"(?:,?\s+(?:(?i:tahun)\s+)?(?P<year>{_YEAR_RE})(?![\d]|[.,]\d)|(?![.]?\s*\d))"
-    rf"(?:\s+(?P<rel>(?i:{any_of(w for words in AFTER_MONTH.values() for w in words)}))"
+    rf"(?:\s+(?P<rel>(?i:{alternation(w for words in AFTER_MONTH.values() for w in words)}))"
     r"(?![\w-]))?"
 )
 MONTH_LEAD = re.compile(
@@ -122,7 +107,7 @@ MONTH_LEAD = re.compile(
 )
 YEAR_ONLY = re.compile(
     rf"(?P<year>{_YEAR_RE})(?!\d|[.,]\d|\s*%|-?an\b)"
-    rf"(?:\s+(?P<rel>(?i:{any_of(AFTER_YEAR)}))(?![\w-]))?"
+    rf"(?:\s+(?P<rel>(?i:{alternation(AFTER_YEAR)}))(?![\w-]))?"
 )
 # "di" introduces a year ("di 2019") but not a month name, where it is more often a place
 # ("di Juli's").
@@ -131,7 +116,7 @@ YEAR_LEAD = re.compile(
     r"(?:\b(?P<tahun>tahun|the\s+year)\s+)?$"
 )
 WEEKDAY = re.compile(
-    rf"(?P<wd>{_WEEKDAY_RE})(?:\s+(?P<past>(?i:{any_of(AFTER_WEEKDAY)}))(?![\w-]))?"
+    rf"(?P<wd>{_WEEKDAY_RE})(?:\s+(?P<past>(?i:{alternation(AFTER_WEEKDAY)}))(?![\w-]))?"
     rf"(?:\s+(?i:{_TOD})(?=\s*,?\s*[(\d]))?"  # "Minggu pagi, 10 Maret"
     r"(?:"
     rf"\s*,?\s*(?:(?i:tanggal|tgl\.?)\s*)?(?P<day>{_DAY_RE}){_ORD}\s+(?P<mon>{_MONTH_RE})"
@@ -146,15 +131,15 @@ WEEKDAY = re.compile(
 WEEKDAY_LEAD = re.compile(r"(?i)(?:\b(?P<hari>hari)\s+)?$")
 RELATIVE = re.compile(
     r"(?ix)(?:"
-    rf"(?P<spoken>{any_of(SPOKEN_DAYS)})"
-    rf"|(?P<narrative>{any_of(NARRATIVE_DAYS)})"
+    rf"(?P<spoken>{alternation(SPOKEN_DAYS)})"
+    rf"|(?P<narrative>{alternation(NARRATIVE_DAYS)})"
     rf"|(?P<n>\d{{1,2}}|{_NUM})\s*(?P<unit>{_UNIT})"
-    rf"\s+(?P<dir>{any_of(COUNT_LATER + COUNT_EARLIER + COUNT_AGO)})"
-    rf"|(?P<runit>{any_of(BULAN_LALU.units)})\s+(?P<rdir>{any_of(BULAN_LALU.offsets)})"
-    rf"|(?P<edir>{any_of(LAST_MONTH.offsets)})\s+(?P<eunit>{any_of(LAST_MONTH.units)})"
+    rf"\s+(?P<dir>{alternation(COUNT_LATER + COUNT_EARLIER + COUNT_AGO)})"
+    rf"|(?P<runit>{alternation(BULAN_LALU.units)})\s+(?P<rdir>{alternation(BULAN_LALU.offsets)})"
+    rf"|(?P<edir>{alternation(LAST_MONTH.offsets)})\s+(?P<eunit>{alternation(LAST_MONTH.units)})"
     r")(?![\w-])"
 )
-RELATIVE_LEAD = re.compile(rf"(?i)(?:\b(?P<mod>{any_of(RELATIVE_PERIOD_MODIFIERS)})\s+)?$")
+RELATIVE_LEAD = re.compile(rf"(?i)(?:\b(?P<mod>{alternation(RELATIVE_PERIOD_MODIFIERS)})\s+)?$")
 
 
 def _first_words() -> set[str]:

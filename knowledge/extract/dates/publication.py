@@ -7,12 +7,14 @@ from datetime import date
 
 from knowledge.extract.dates.context import Context
 from knowledge.extract.dates.narrative import tag_dates
-from knowledge.extract.dates.patterns import any_of
 from knowledge.extract.dates.vocabulary import PUBLICATION_WORDS
+from knowledge.patterns import alternation
 
 # "JAKARTA, KOMPAS.com –", "Jakarta, Kamis (11/7/2025) –", "Wamena (ANTARA News) -".
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?(?:\.\w+[^\n.!?]{0,30}?)?\s[–—-]{1,2}\s")
-_UPDATED = re.compile(rf"(?i)(?:{any_of(PUBLICATION_WORDS)})(?:\s+(?:pada|on|at|tanggal))?\s*:?\s*")
+_UPDATED = re.compile(
+    rf"(?i)(?:{alternation(PUBLICATION_WORDS)})(?:\s+(?:pada|on|at|tanggal))?\s*:?\s*"
+)
 _DATELINE_WINDOW = 600  # characters from the top where a dateline may start
 
 

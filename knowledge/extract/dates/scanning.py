@@ -21,7 +21,6 @@ from knowledge.extract.dates.patterns import (
     WEEKDAY_LEAD,
     YEAR_LEAD,
     YEAR_ONLY,
-    any_of,
 )
 from knowledge.extract.dates.vocabulary import (
     CUES,
@@ -30,6 +29,7 @@ from knowledge.extract.dates.vocabulary import (
     RANGE_JOINERS,
     RECURRING,
 )
+from knowledge.patterns import alternation
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ DAY_KINDS = frozenset({"iso", "numeric", "day_month", "month_day"})
 # Kinds that state a calendar value rather than count from one.
 STATED_KINDS = DAY_KINDS | {"monthlike", "year", "weekday"}
 # "Minggu" is also "week": "minggu lalu", "minggu ketiga", "minggu ke-2".
-_MINGGU_AS_WEEK = re.compile(rf"\s+(?i:ke-?\w*|{any_of(MINGGU_AS_WEEK)})\b")
+_MINGGU_AS_WEEK = re.compile(rf"\s+(?i:ke-?\w*|{alternation(MINGGU_AS_WEEK)})\b")
 # Capitalised words that may stand before a weekday without making it part of a name
 # ("Pada Senin", "Dan Minggu"; "hari" and "on" as in "Hari Senin", "On Monday").
 _NOT_NAME_WORDS = frozenset({*CUES, *RANGE_JOINERS, "hari", "on"})

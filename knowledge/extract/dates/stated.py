@@ -14,7 +14,6 @@ from datetime import date, timedelta
 
 from knowledge.extract.dates.arithmetic import calendar_value, on_or_before, two_digit_year
 from knowledge.extract.dates.context import Context
-from knowledge.extract.dates.patterns import any_of
 from knowledge.extract.dates.scanning import Raw
 from knowledge.extract.dates.vocabulary import (
     AFTER_MONTH,
@@ -28,16 +27,19 @@ from knowledge.extract.dates.vocabulary import (
     WEEKDAYS,
 )
 from knowledge.models import DateValue
+from knowledge.patterns import alternation
 
 # A phrase after a month name (after_date.yaml) to what it makes of the month.
 _AFTER_MONTH = {phrase: meaning for meaning, words in AFTER_MONTH.items() for phrase in words}
 _YEAR_OFFSETS = {"this_year": 0, "last_year": -1, "next_year": 1}
 # A count noun after "Mei 10" or "2020" makes the number a quantity, not a day or a year.
-_COUNT_AFTER = re.compile(rf"\s*(?:%|(?i:{any_of(COUNT_NOUNS)})\b)")
+_COUNT_AFTER = re.compile(rf"\s*(?:%|(?i:{alternation(COUNT_NOUNS)})\b)")
 _LAW_NUMBER = re.compile(r"(?i)(?:nomor|no\.?)\s*\d+\s*$")  # "UU Nomor 11 Tahun 2020"
 # An English weekday alone is a date after a cue, "on", or "last"/"next"/"this": without one it
 # is more often a title ("Friday the 13th", "Black Friday").
-_ENGLISH_WEEKDAY_CUE = re.compile(rf"(?i)\b(?:{any_of((*CUES, 'on', *LAST_MONTH.offsets))})\s+$")
+_ENGLISH_WEEKDAY_CUE = re.compile(
+    rf"(?i)\b(?:{alternation((*CUES, 'on', *LAST_MONTH.offsets))})\s+$"
+)
 
 
 def month_number(word: str) -> int:

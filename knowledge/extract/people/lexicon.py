@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from knowledge.extract.patterns import alternation
 from knowledge.extract.roles import (
     APPOSITION_WORDS,
     HONORIFICS,
@@ -19,6 +18,7 @@ from knowledge.extract.roles import (
     is_role_word,
     phrase_index,
 )
+from knowledge.patterns import alternation
 from knowledge.vocab import VOCABULARY
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
-from knowledge.extract.patterns import trie
 from knowledge.extract.people.lexicon import (
     DOTTED_TITLES,
     GIVEN_NAMES,
@@ -36,6 +35,7 @@ from knowledge.extract.people.lexicon import (
 )
 from knowledge.extract.roles import HONORIFICS, QUALIFIERS, RANKS, is_role_word
 from knowledge.models import Sentence
+from knowledge.patterns import trie
 
 # Indonesian derived words (ke-an, pe-an, me-, di-, ber-, peng-): vocabulary, not surnames.
 _AFFIX_COMMON_RE = re.compile(

@@ -13,13 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.patterns import alternation, trie
 from knowledge.extract.people import find_people, name_candidates
 from knowledge.extract.people.lexicon import PARTICLES, is_speaker_word, is_title_word
 from knowledge.extract.quotes.marks import QUOTE_CHARS, Marked
 from knowledge.extract.roles import CONNECTORS, HONORIFICS
 from knowledge.extract.sentences import ABBREVIATIONS
 from knowledge.models import PersonMention, Sentence
+from knowledge.patterns import alternation, trie
 from knowledge.vocab import VOCABULARY
 
 # How far back a '-nya' may look for its speaker.

@@ -163,3 +163,10 @@ def test_lines_skip_comments_and_blanks_and_keep_phrases(tmp_path: Path) -> None
     assert vocab.lines("places") == ("Jawa Tengah", "Bali")
     assert vocab.words("places") == {"Jawa Tengah", "Bali"}
     assert len(vocab.digest()) == 16
+
+
+def test_each_folder_index_lists_every_file() -> None:
+    for folder in FOLDERS:
+        index = (folder / "README.md").read_text(encoding="utf-8")
+        for path in Vocabulary(folder).files():
+            assert f"`{path.name}`" in index, f"{folder.name}/README.md does not list {path.name}"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 DEFAULT_DB = Path("data") / "newsbot.db"
+DEFAULT_FEEDBACK_DB = Path("data") / "feedback.db"
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,10 @@ class Settings:
     db_path: Path = DEFAULT_DB
     articles: tuple[Path, ...] = (BUNDLED_ARTICLES,)
     log_level: str = "INFO"
-    cooldown_seconds: float = 3.0
+    cooldown_seconds: float = 3.0  # the rate limit's refill: one more question per this
+    burst: int = 3  # questions one user may ask at once before the refill applies
+    feedback_db: Path = DEFAULT_FEEDBACK_DB
+    feedback_salt: str = ""  # empty: generated once and kept in the feedback database
 
     def __repr__(self) -> str:
         # The token must never reach a log line, even through a debug print of the settings.
@@ -61,6 +65,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cooldown = float(env.get("NEWSBOT_COOLDOWN", "3") or 3)
     except ValueError as exc:
         raise ConfigError("NEWSBOT_COOLDOWN must be a number of seconds") from exc
+    try:
+        burst = int(env.get("NEWSBOT_BURST", "3") or 3)
+    except ValueError as exc:
+        raise ConfigError("NEWSBOT_BURST must be a whole number of questions") from exc
     return Settings(
         discord_token=env.get("DISCORD_TOKEN", "").strip(),
         dev_guild_ids=_ids(env, "DEV_GUILD_IDS"),
@@ -70,4 +78,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         articles=articles,
         log_level=(env.get("LOG_LEVEL", "INFO").strip() or "INFO").upper(),
         cooldown_seconds=cooldown,
+        burst=burst,
+        feedback_db=Path(env.get("NEWSBOT_FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
+        feedback_salt=env.get("NEWSBOT_FEEDBACK_SALT", "").strip(),
     )

@@ -57,6 +57,19 @@ class Recorded:
     query: Mapping[str, str]
     body: Any  # parsed JSON (or multipart payload_json); None when there was none
     files: list[tuple[str, bytes]] = field(default_factory=list)
+    status: int = 200  # what the fake answered
+    token: str = ""  # the Authorization header's bot token
+
+
+@dataclass
+class Failure:
+    """The next `times` requests that `matches` are answered with `status` and `body`."""
+
+    matches: Callable[[Recorded], bool]
+    status: int
+    body: JSON
+    headers: dict[str, str]
+    times: int
 
 
 @dataclass
@@ -105,7 +118,10 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._originals: dict[str, int] = {}  # interaction token -> original response message
         self._runner: web.AppRunner | None = None
+        self._failures: list[Failure] = []
         self.port = 0
+        self.token = "fake-token"  # the only token the fake accepts
+        self.sessions: list[str] = []  # "identify" or "resume", one per gateway session start
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -148,8 +164,10 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         body, files = await self._read_body(request)
-        recorded = Recorded(request.method, path, dict(request.query), body, files)
-        response = self._route(recorded)
+        token = request.headers.get("Authorization", "").removeprefix("Bot ")
+        recorded = Recorded(request.method, path, dict(request.query), body, files, token=token)
+        response = self._failure(recorded) or self._route(recorded)
+        recorded.status = response.status
         self.requests.append(recorded)
         async with self._changed:
             self._changed.notify_all()
@@ -176,6 +194,42 @@ class FakeDiscord:
             else:
                 files.append((part.filename or "", bytes(data)))
         return body, files
+
+    def fail(
+        self,
+        matches: Callable[[Recorded], bool],
+        status: int,
+        body: JSON | None = None,
+        *,
+        times: int = 1,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Answer the next `times` requests that `matches` with an error."""
+        error = body if body is not None else {"message": f"{status} (fake)", "code": 0}
+        self._failures.append(Failure(matches, status, error, dict(headers or {}), times))
+
+    def rate_limit(
+        self, matches: Callable[[Recorded], bool], retry_after: float = 0.05, times: int = 1
+    ) -> None:
+        """A 429 as Discord sends it: JSON with `retry_after`, and the `Via` header by which
+        discord.py tells Discord's own limits from a Cloudflare ban (which it never retries)."""
+        body = {"message": "You are being rate limited.", "retry_after": retry_after}
+        body.update(code=0, **{"global": False})
+        headers = {"Via": "1.1 google", "Retry-After": str(max(1, round(retry_after)))}
+        self.fail(matches, 429, body, times=times, headers=headers)
+
+    def _failure(self, r: Recorded) -> web.Response | None:
+        # Interaction callbacks and webhooks carry their token in the URL, not in a header.
+        authorised = r.path.startswith(("/interactions/", "/webhooks/")) or r.token == self.token
+        if not authorised:
+            return _json_response({"message": "401: Unauthorized", "code": 0}, status=401)
+        for failure in self._failures:
+            if failure.times > 0 and failure.matches(r):
+                failure.times -= 1
+                response = _json_response(failure.body, status=failure.status)
+                response.headers.update(failure.headers)
+                return response
+        return None
 
     def _route(self, r: Recorded) -> web.Response:
         parts = r.path.strip("/").split("/")
@@ -307,8 +361,39 @@ class FakeDiscord:
                 self._ws = ws
                 await self.dispatch("READY", self._ready())
                 await self.dispatch("GUILD_CREATE", self._guild())
+                await self._session_started("identify")
                 self.identified.set()
+            elif data["op"] == 6:
+                assert data["d"]["session_id"] == "fake-session", data
+                self._ws = ws
+                await self.dispatch("RESUMED", {})
+                await self._session_started("resume")
         return ws
+
+    async def _session_started(self, how: str) -> None:
+        self.sessions.append(how)
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def reconnect(self) -> None:
+        """Gateway op 7 RECONNECT: the client should reconnect and resume."""
+        assert self._ws is not None
+        await self._ws.send_str(json.dumps({"op": 7, "d": None}))
+
+    async def invalidate_session(self, resumable: bool = False) -> None:
+        """Gateway op 9 INVALID_SESSION: resume if `resumable`, else identify anew."""
+        assert self._ws is not None
+        await self._ws.send_str(json.dumps({"op": 9, "d": resumable}))
+
+    async def wait_sessions(self, count: int, timeout: float = 10.0) -> list[str]:
+        """How the first `count` gateway sessions began, once that many have begun."""
+
+        async def scan() -> list[str]:
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.sessions) >= count)
+            return self.sessions[:count]
+
+        return await asyncio.wait_for(scan(), timeout)
 
     async def dispatch(self, event: str, data: JSON) -> None:
         assert self._ws is not None, "the bot has not identified yet"
@@ -479,13 +564,16 @@ class FakeDiscord:
         user_id: int = 930000000000000001,
         guild: bool = False,
         mentions: tuple[int, ...] = (),
+        bot: bool = False,
+        channel_id: int | None = None,
     ) -> JSON:
         """A user's message: a DM by default, else a message in the guild channel."""
-        channel_id = CHANNEL_ID if guild else user_id + 1
+        if channel_id is None:
+            channel_id = CHANNEL_ID if guild else user_id + 1
         message: JSON = {
             "id": str(self.snowflake()),
             "channel_id": str(channel_id),
-            "author": user_payload(user_id),
+            "author": user_payload(user_id, bot=bot or user_id == BOT_ID),
             "content": content,
             "embeds": [],
             "components": [],
@@ -528,7 +616,7 @@ class FakeDiscord:
     async def callback(self, pushed: Pushed, timeout: float = 10.0) -> JSON:
         """The bot's first response (POST .../callback) to an interaction."""
         path = f"/interactions/{pushed.id}/{pushed.token}/callback"
-        recorded = await self.wait_for(lambda r: r.path == path, timeout)
+        recorded = await self.wait_for(lambda r: r.path == path and r.status < 300, timeout)
         body: JSON = recorded.body
         return body
 
@@ -542,6 +630,7 @@ class FakeDiscord:
             lambda r: (
                 r.method in ("PATCH", "POST")
                 and r.path.startswith(f"/webhooks/{APP_ID}/{pushed.token}")
+                and r.status < 300
             ),
             timeout,
         )
@@ -556,7 +645,9 @@ class FakeDiscord:
             return data
         assert body["type"] == DEFERRED_UPDATE, body
         path = f"/webhooks/{APP_ID}/{pushed.token}/messages/@original"
-        edit = await self.wait_for(lambda r: r.method == "PATCH" and r.path == path, timeout)
+        edit = await self.wait_for(
+            lambda r: r.method == "PATCH" and r.path == path and r.status < 300, timeout
+        )
         edited: JSON = edit.body
         return edited
 
@@ -565,11 +656,11 @@ class FakeDiscord:
         return self.messages[self._originals[pushed.token]]
 
     async def channel_reply(self, channel_id: int, start: int = 0, timeout: float = 10.0) -> JSON:
-        """The first message the bot posts in a channel from request index `start` on."""
+        """The first message the bot posts (successfully) in a channel from request `start` on."""
         path = f"/channels/{channel_id}/messages"
 
         def posted(r: Recorded) -> bool:
-            return r.method == "POST" and r.path == path
+            return r.method == "POST" and r.path == path and r.status < 300
 
         recorded = await self.wait_for(posted, timeout, start)
         body: JSON = recorded.body

@@ -1,4 +1,5 @@
-"""The client end to end: start-up, DMs, mentions, cooldown, errors, against a fake Discord."""
+"""The client end to end: start-up, DMs, mentions, the rate limit, errors, and what real
+Discord does to a bot (429s, failing typing calls, gateway reconnects), against a fake Discord."""
 
 from __future__ import annotations
 
@@ -20,9 +21,12 @@ from fake_discord import (
 )
 
 import bot.discord.client as client_module
+import bot.discord.commands as commands_module
 from bot.config import Settings
-from bot.discord.client import NewsBot, UserCooldown
+from bot.discord.client import NewsBot
 from bot.discord.render import render_answer, text
+from bot.engine.answer import Answer, Query
+from bot.ratelimit import RateLimiter, refusal
 from bot.service import NewsService
 
 USER = 940000000000000001
@@ -56,22 +60,6 @@ def test_bot_discord_package_does_not_shadow_discord_py() -> None:
     assert discord_py.__file__ is not None
     assert "site-packages" in discord_py.__file__
     assert issubclass(client_module.NewsBot, discord_py.Client)
-
-
-def test_cooldown_counts_per_user_and_expires() -> None:
-    now = [100.0]
-    cooldown = UserCooldown(3.0, clock=lambda: now[0])
-    assert cooldown.retry_after(1) == 0.0
-    assert cooldown.retry_after(2) == 0.0  # another user is not slowed down
-    now[0] += 1.0
-    assert cooldown.retry_after(1) == pytest.approx(2.0)
-    now[0] += 2.5
-    assert cooldown.retry_after(1) == 0.0
-
-
-def test_zero_cooldown_never_blocks() -> None:
-    cooldown = UserCooldown(0.0, clock=lambda: 5.0)
-    assert [cooldown.retry_after(1) for _ in range(5)] == [0.0] * 5
 
 
 async def test_start_to_ready_and_no_token_in_logs(
@@ -147,25 +135,45 @@ async def test_an_empty_mention_gets_a_hint(fake: FakeDiscord, bot: NewsBot) -> 
     assert reply["content"] == text("empty_question", "id")
 
 
-async def test_cooldown_is_friendly_for_commands_and_messages(
-    fake: FakeDiscord, service: NewsService, tmp_path: Path
+class FrozenClock:
+    """A monotonic clock that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_three_quick_questions_are_answered_and_the_fourth_is_told_how_long_to_wait(
+    fake: FakeDiscord, service: NewsService, settings: Settings
 ) -> None:
-    settings = kb_settings(tmp_path, cooldown_seconds=60.0)
-    client, task = await _running(settings, service)
+    clock = FrozenClock()
+    limiter = RateLimiter(burst=3, interval=3.0, clock=clock)
+    client = NewsBot(settings, service, guild_ready_timeout=0, limiter=limiter)
+    task = await start_client(client)
     try:
-        first = await fake.reply(await fake.command("search", {"query": "AI"}, user_id=USER))
-        again = await fake.reply(await fake.command("search", {"query": "AI"}, user_id=USER))
+        replies = []
+        for _ in range(4):
+            pushed = await fake.command("search", {"query": "AI"}, user_id=USER)
+            replies.append(await fake.reply(pushed))
         helped = await fake.reply(await fake.command("help", user_id=USER))
         start = len(fake.requests)
         await fake.send_message("AI", user_id=USER)
         dm = await fake.channel_reply(DM_CHANNEL, start)
+        clock.now += 3.0  # one question's worth of refill
+        again = await fake.reply(await fake.command("search", {"query": "AI"}, user_id=USER))
+        other = await fake.reply(await fake.command("search", {"query": "AI"}, user_id=USER + 7))
     finally:
         await stop_client(client, task)
-    assert first["embeds"]
-    assert again["content"] == text("cooldown", "id", seconds=60)
-    assert again["flags"] & 64
+    assert all(r["embeds"] for r in replies[:3]), "a burst of three is answered at once"
+    assert replies[3]["content"] == refusal(3.0, "id")
+    assert "3 detik" in replies[3]["content"]
+    assert replies[3]["flags"] & 64
     assert helped["embeds"], "/help is never rate-limited"
-    assert dm["content"].startswith(text("cooldown", "id", seconds=60)[:20])
+    assert dm["content"] == refusal(3.0, "id")
+    assert again["embeds"], "after the refill the user may ask again"
+    assert other["embeds"], "another user has a bucket of their own"
 
 
 async def test_a_failing_service_in_a_dm_gets_a_polite_reply(
@@ -190,7 +198,8 @@ async def test_a_failing_service_in_a_dm_gets_a_polite_reply(
 async def test_an_english_dm_gets_english_notices(
     fake: FakeDiscord, service: NewsService, tmp_path: Path
 ) -> None:
-    client, task = await _running(kb_settings(tmp_path, cooldown_seconds=60.0), service)
+    settings = kb_settings(tmp_path, cooldown_seconds=60.0, burst=1)
+    client, task = await _running(settings, service)
     try:
         start = len(fake.requests)
         await fake.send_message("who is the chief executive of the company?", user_id=USER)
@@ -200,4 +209,102 @@ async def test_an_english_dm_gets_english_notices(
         notice = await fake.channel_reply(DM_CHANNEL, start)
     finally:
         await stop_client(client, task)
-    assert notice["content"] == text("cooldown", "en", seconds=60)
+    assert notice["content"].startswith("Easy there")
+    assert notice["content"].endswith(" seconds.")
+    assert notice["content"] == refusal(float(notice["content"].split()[-2]), "en")
+
+
+@pytest.mark.parametrize("status", [403, 500])
+async def test_a_failing_typing_indicator_never_loses_the_answer(
+    fake: FakeDiscord,
+    bot: NewsBot,
+    service: NewsService,
+    monkeypatch: pytest.MonkeyPatch,
+    status: int,
+) -> None:
+    real_ask = service.ask
+
+    async def slow(question: str, conversation: str | None = None) -> Answer:
+        await asyncio.sleep(0.3)  # slow enough for the typing indicator to be shown
+        return await real_ask(question, conversation)
+
+    monkeypatch.setattr(client_module, "TYPING_AFTER", 0.01)
+    monkeypatch.setattr(service, "ask", slow)
+    fake.fail(lambda r: r.path.endswith("/typing"), status, times=10)
+    question = await _a_question(service)
+    start = len(fake.requests)
+    await fake.send_message(question, user_id=USER)
+    typing = await fake.wait_for(lambda r: r.path.endswith("/typing"), start=start)
+    reply = await fake.channel_reply(DM_CHANNEL, start)
+    assert typing.status == status
+    assert reply["embeds"][0]["title"] == render_answer(await real_ask(question))[0].title
+    assert reply["content"] in (None, "")
+
+
+async def test_other_bots_and_its_own_messages_are_never_answered(
+    fake: FakeDiscord, bot: NewsBot, service: NewsService
+) -> None:
+    question = await _a_question(service)
+    other_bot = 950000000000000001
+    start = len(fake.requests)
+    await fake.send_message(question, user_id=other_bot, bot=True)
+    await fake.send_message(
+        f"<@{BOT_ID}> {question}", user_id=other_bot, bot=True, guild=True, mentions=(BOT_ID,)
+    )
+    await fake.send_message(question, user_id=BOT_ID, channel_id=DM_CHANNEL)
+    await fake.send_message(f"<@{BOT_ID}> {question}", user_id=BOT_ID, guild=True)
+    await fake.send_message("halo", user_id=USER)  # a person, answered after the ignored ones
+    await fake.channel_reply(DM_CHANNEL, start)
+    posted = [r for r in fake.requests[start:] if r.method == "POST" and "/messages" in r.path]
+    assert [r.path for r in posted] == [f"/channels/{DM_CHANNEL}/messages"]
+
+
+async def test_rate_limited_replies_are_retried_after_the_wait(
+    fake: FakeDiscord,
+    bot: NewsBot,
+    service: NewsService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = await _a_question(service)
+    dm_path = f"/channels/{DM_CHANNEL}/messages"
+    fake.rate_limit(lambda r: r.method == "POST" and r.path == dm_path)
+    start = len(fake.requests)
+    await fake.send_message(question, user_id=USER)
+    dm = await fake.channel_reply(DM_CHANNEL, start)
+
+    # A slow slash command is deferred; its answer is then edited in through the interaction's
+    # webhook, which Discord rate-limits like any webhook.
+    real_answer = service.answer
+
+    async def slow(query: Query) -> Answer:
+        await asyncio.sleep(0.2)
+        return await real_answer(query)
+
+    monkeypatch.setattr(commands_module, "DEFER_AFTER", 0.05)
+    monkeypatch.setattr(service, "answer", slow)
+    fake.rate_limit(lambda r: r.method == "PATCH" and r.path.startswith("/webhooks/"), times=2)
+    pushed = await fake.command("search", {"query": "AI"}, user_id=USER)
+    edited = await fake.reply(pushed)
+    limited = [r for r in fake.requests[start:] if r.status == 429]
+    assert [r.method for r in limited] == ["POST", "PATCH", "PATCH"]
+    assert dm["embeds"] and edited["embeds"], "both answers arrived after the 429s"
+
+
+async def test_after_a_reconnect_and_an_invalid_session_the_bot_keeps_answering(
+    fake: FakeDiscord, bot: NewsBot, service: NewsService
+) -> None:
+    question = await _a_question(service)
+    await fake.reconnect()
+    assert await fake.wait_sessions(2) == ["identify", "resume"]
+    start = len(fake.requests)
+    await fake.send_message(question, user_id=USER)
+    resumed = await fake.channel_reply(DM_CHANNEL, start)
+
+    await fake.invalidate_session(resumable=False)
+    # discord.py waits 5 s before identifying again, as Discord asks of every client.
+    assert await fake.wait_sessions(3, timeout=30) == ["identify", "resume", "identify"]
+    start = len(fake.requests)
+    await fake.send_message(question, user_id=USER)
+    identified = await fake.channel_reply(DM_CHANNEL, start)
+    assert resumed["embeds"] and identified["embeds"]
+    assert resumed["embeds"][0]["title"] == identified["embeds"][0]["title"]

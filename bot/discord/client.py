@@ -1,4 +1,4 @@
-"""The Discord client: command sync, DMs and mentions, cooldown, and error handling.
+"""The Discord client: command sync, DMs and mentions, the rate limit, and error handling.
 
 Intents (for the README): newsbot asks only for `guilds`, `guild_messages` and `dm_messages`,
 none of them privileged. It does NOT need the privileged Message Content intent: Discord
@@ -10,12 +10,12 @@ messages that do not mention it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import math
 import re
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -33,63 +33,40 @@ from bot.discord.commands import (
 from bot.discord.pager import NO_MENTIONS, paged
 from bot.discord.render import text
 from bot.engine.language import detect_language
+from bot.ratelimit import RateLimiter, refusal
 
 log = logging.getLogger(__name__)
 
 # Commands that cost the service nothing are never rate-limited.
-COOLDOWN_EXEMPT = frozenset({"help"})
-# Past this many remembered users, expired entries are dropped so memory stays bounded.
-COOLDOWN_PRUNE_AT = 10_000
-
-
-class UserCooldown:
-    """One request per `seconds` per user, shared by slash commands and messages."""
-
-    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.seconds = max(0.0, seconds)
-        self._clock = clock
-        self._last: dict[int, float] = {}
-
-    def retry_after(self, user_id: int) -> float:
-        """0.0 and the request is counted, or the seconds left to wait (not counted)."""
-        if self.seconds == 0:
-            return 0.0
-        now = self._clock()
-        last = self._last.get(user_id)
-        if last is not None and now - last < self.seconds:
-            return self.seconds - (now - last)
-        if len(self._last) >= COOLDOWN_PRUNE_AT:
-            self._prune(now)
-        self._last[user_id] = now
-        return 0.0
-
-    def _prune(self, now: float) -> None:
-        self._last = {u: t for u, t in self._last.items() if now - t < self.seconds}
+RATE_LIMIT_EXEMPT = frozenset({"help"})
+# A DM answered faster than this needs no typing indicator (most are answered in milliseconds).
+TYPING_AFTER = 0.5
+T = TypeVar("T")
 
 
 class NewsTree(app_commands.CommandTree[Any]):
-    """The command tree with the shared cooldown and polite errors for every command."""
+    """The command tree with the shared rate limit and polite errors for every command."""
 
-    def __init__(self, client: discord.Client, cooldown: UserCooldown) -> None:
+    def __init__(self, client: discord.Client, limiter: RateLimiter) -> None:
         super().__init__(client)
-        self.cooldown = cooldown
+        self.limiter = limiter
 
     async def interaction_check(self, interaction: Interaction) -> bool:
         if interaction.type is not discord.InteractionType.application_command:
             return True
         command = interaction.command
-        if command is not None and command.name in COOLDOWN_EXEMPT:
+        if command is not None and command.name in RATE_LIMIT_EXEMPT:
             return True
-        retry = self.cooldown.retry_after(interaction.user.id)
+        retry = self.limiter.retry_after(interaction.user.id)
         if retry > 0:
-            bucket = app_commands.Cooldown(1, self.cooldown.seconds)
+            bucket = app_commands.Cooldown(self.limiter.burst, self.limiter.interval)
             raise app_commands.CommandOnCooldown(bucket, retry)
         return True
 
     async def on_error(self, interaction: Interaction, error: app_commands.AppCommandError) -> None:
         lang = interaction_lang(interaction)
         if isinstance(error, app_commands.CommandOnCooldown):
-            message = text("cooldown", lang, seconds=math.ceil(error.retry_after))
+            message = refusal(error.retry_after, lang)
         else:
             name = interaction.command.name if interaction.command else "?"
             cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
@@ -109,6 +86,7 @@ class NewsBot(discord.Client):
         *,
         started: float | None = None,
         guild_ready_timeout: float = 2.0,
+        limiter: RateLimiter | None = None,
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
@@ -122,8 +100,8 @@ class NewsBot(discord.Client):
         self.settings = settings
         self.service = service
         self.started = time.perf_counter() if started is None else started
-        self.cooldown = UserCooldown(settings.cooldown_seconds)
-        self.tree = NewsTree(self, self.cooldown)
+        self.limiter = limiter or RateLimiter(settings.burst, settings.cooldown_seconds)
+        self.tree = NewsTree(self, self.limiter)
         register_commands(self.tree, service, settings)
 
     async def setup_hook(self) -> None:
@@ -157,13 +135,12 @@ class NewsBot(discord.Client):
         if not question:
             await self._reply(message, content=text("empty_question", "id"))
             return
-        retry = self.cooldown.retry_after(message.author.id)
+        retry = self.limiter.retry_after(message.author.id)
         if retry > 0:
-            lang = detect_language(question)
-            await self._reply(message, content=text("cooldown", lang, seconds=math.ceil(retry)))
+            await self._reply(message, content=refusal(retry, detect_language(question)))
             return
-        async with message.channel.typing():
-            answer = await self.service.ask(question, conversation_key(message.channel.id))
+        work = self.service.ask(question, conversation_key(message.channel.id))
+        answer = await typing_while(message.channel, work)
 
         embed, pager = paged(answer, message.author.id, self.service.answer)
         view = pager if pager is not None else discord.utils.MISSING
@@ -197,6 +174,33 @@ class NewsBot(discord.Client):
             await self._reply(message, content=text("error", detect_language(question)))
         except discord.HTTPException:
             log.exception("could not tell the user about an error")
+
+
+async def typing_while(channel: discord.abc.Messageable, work: Awaitable[T]) -> T:
+    """`work`'s result; when it takes a while, the typing indicator shows meanwhile.
+
+    The indicator is cosmetic and runs beside the answer, never in its way: a refused or
+    rate-limited typing call (a DM with privacy settings, a 5xx, a 429 being waited out) is
+    logged and forgotten, and the answer goes out regardless.
+    """
+    task = asyncio.ensure_future(work)
+    typer: asyncio.Task[None] | None = None
+    try:
+        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
+        if not done:
+            typer = asyncio.create_task(_best_effort(channel.typing(), "typing indicator"))
+        return await task
+    finally:
+        task.cancel()
+        if typer is not None:
+            typer.cancel()
+
+
+async def _best_effort(call: Awaitable[Any], what: str) -> None:
+    try:
+        await call
+    except Exception as exc:  # cosmetic: whatever went wrong, the answer matters more
+        log.warning("%s failed (ignored): %s", what, exc)
 
 
 async def run_bot(

@@ -231,6 +231,30 @@ def test_dates_are_human_and_bad_dates_pass_through() -> None:
 
 
 def test_texts_fit_in_a_message_and_fill_values() -> None:
-    assert "7 detik" in text("cooldown", "id", seconds=7)
-    assert "7 seconds" in text("cooldown", "en", seconds=7)
+    assert "Sorry" in text("error", "en")
     assert len(text("reload_bad_upload", "id", name="x" * 5000, reason="r")) <= CONTENT_LIMIT
+
+
+def test_titles_field_names_descriptions_and_footers_show_markdown_literally() -> None:
+    name = "||Rina|| *Hartono*"
+    quoted = Fact("role", _citation(1), role="__ketua__ ~~umum~~")
+    answer = _answer(
+        query=Query("who", f"siapa {name}?", subject=name),
+        subject=name,
+        facts=(quoted, _mention(2)),
+    )
+    page = render_answer(answer)[0]
+    assert page.title == "Siapa \\|\\|Rina\\|\\| \\*Hartono\\*?"
+    assert page.description is not None and page.description.startswith("\\|\\|Rina\\|\\|")
+    assert page.fields[0].name == "1. \\_\\_ketua\\_\\_ \\~\\~umum\\~\\~"
+    missing = _answer(
+        found=False,
+        message="search_none",
+        intent="search",
+        subject="*tebal* ||rahasia||",
+        facts=(),
+        query=Query("search", "*tebal* ||rahasia||", subject="*tebal* ||rahasia||"),
+    )
+    shown = render_answer(missing)[0]
+    assert shown.description is not None and "\\*tebal\\* \\|\\|rahasia\\|\\|" in shown.description
+    assert page.footer.text is not None and "*" not in page.footer.text.replace("\\*", "")

@@ -2,7 +2,8 @@
 
 Discord rejects a whole message when one limit is crossed, so every string that reaches an
 embed passes through `_clip` here, and pages are packed by measured length rather than by
-a fixed count of citations.
+a fixed count of citations. Every string is escaped (`_escape`) before it is clipped: titles,
+field names and footers render markdown just as descriptions do.
 """
 
 from __future__ import annotations
@@ -67,9 +68,9 @@ def render_answer(answer: Answer) -> list[discord.Embed]:
     """One embed per page; every page fits Discord's limits on its own."""
     if not answer.found:
         return [_not_found_embed(answer)]
-    title = _clip(headline(answer) or text("answer", answer.lang), TITLE_LIMIT)
+    title = _clip(_escape(headline(answer) or text("answer", answer.lang)), TITLE_LIMIT)
     # The facts are listed as fields, so only the lead goes in the description.
-    chunks = _split(lead(answer), DESCRIPTION_LIMIT)
+    chunks = _split(_escape(lead(answer)), DESCRIPTION_LIMIT)
     cited = [f for f in (*answer.facts, *answer.related) if f.citation is not None]
     fields = [_citation_field(i, f, answer) for i, f in enumerate(cited, 1)]
     pages = _pack(title, chunks, fields)
@@ -80,14 +81,18 @@ def render_answer(answer: Answer) -> list[discord.Embed]:
 def _not_found_embed(answer: Answer) -> discord.Embed:
     lang = answer.lang
     embed = discord.Embed(
-        title=_clip(headline(answer) or text("not_found", lang), TITLE_LIMIT),
-        description=_clip(lead(answer) or text("not_found_text", lang), DESCRIPTION_LIMIT - 200),
+        title=_clip(_escape(headline(answer) or text("not_found", lang)), TITLE_LIMIT),
+        description=_clip(
+            _escape(lead(answer) or text("not_found_text", lang)), DESCRIPTION_LIMIT - 200
+        ),
         colour=COLOUR_NOT_FOUND,
     )
     if answer.suggestions:
         listed = "\n".join(f"• {_escape(s)}" for s in answer.suggestions[:10])
         embed.add_field(
-            name=text("suggestions", lang), value=_clip(listed, FIELD_VALUE_LIMIT), inline=False
+            name=_escape(text("suggestions", lang)),
+            value=_clip(listed, FIELD_VALUE_LIMIT),
+            inline=False,
         )
     return embed
 
@@ -97,7 +102,7 @@ def _citation_field(number: int, fact: Fact, answer: Answer) -> _Field:
     assert citation is not None
     when = format_date(citation.date, answer.lang)
     label = fact_label(fact, answer)
-    name = _clip(f"{number}. {label or when or citation.title}", FIELD_NAME_LIMIT)
+    name = _clip(f"{number}. {_escape(label or when or citation.title)}", FIELD_NAME_LIMIT)
     # The field's heading shows the date unless a role or a speaker took its place.
     shows_date = not label or (fact.date is not None and fact.date == citation.date)
     source = _source_line(citation, "" if shows_date else when)
@@ -153,15 +158,17 @@ def _add_footers(pages: list[discord.Embed], answer: Answer) -> None:
         shown = text("page", lang, page=number, pages=len(pages)) if len(pages) > 1 else ""
         footer = " · ".join(p for p in (part, shown, cited) if p)
         if footer:
-            page.set_footer(text=_clip(footer, FOOTER_LIMIT))
+            page.set_footer(text=_clip(_escape(footer), FOOTER_LIMIT))
 
 
 def render_report(report: BuildReport, lang: Lang) -> discord.Embed:
     """What a reload did, for the moderator who asked for it."""
     colour = COLOUR_REPORT_FAILED if report.failed else COLOUR_REPORT
     embed = discord.Embed(
-        title=text("reload_title", lang),
-        description=text("reload_summary", lang, loaded=report.loaded, seconds=report.seconds),
+        title=_escape(text("reload_title", lang)),
+        description=_escape(
+            text("reload_summary", lang, loaded=report.loaded, seconds=report.seconds)
+        ),
         colour=colour,
     )
     failed = tuple(f"{name}: {reason}" for name, reason in report.failed)
@@ -171,7 +178,7 @@ def render_report(report: BuildReport, lang: Lang) -> discord.Embed:
         ("removed", report.removed),
         ("failed", failed),
     ):
-        name = f"{text(key, lang)} ({len(items)})"
+        name = f"{_escape(text(key, lang))} ({len(items)})"
         embed.add_field(name=name, value=_listing(items, lang), inline=False)
     return embed
 
@@ -222,7 +229,8 @@ def _clip(value: str, limit: int) -> str:
 
 
 def _escape(value: str) -> str:
-    # Snippets are verbatim web text: a stray "*" or "_" must not turn a citation into italics.
+    # Snippets, names and titles are verbatim web or user text: a stray "*", "_" or "||" must
+    # show as typed, never as italics or a spoiler, wherever it lands in an embed.
     return discord.utils.escape_markdown(value)
 
 

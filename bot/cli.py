@@ -179,11 +179,14 @@ async def _run(settings: Settings) -> int:
         print("newsbot: DISCORD_TOKEN is not set (see .env.example)", file=sys.stderr)
         return 2
     from bot.discord.client import run_bot
-    from bot.service import NewsService
+    from bot.service import NewsService, StartupFailed
 
     service = await NewsService.open(settings)
     try:
         await run_bot(settings, service)
+    except StartupFailed as exc:
+        print(f"newsbot: {exc}", file=sys.stderr)
+        return 1
     finally:
         await service.close()
     return 0

@@ -39,6 +39,11 @@ class ReloadFailed(RuntimeError):
     """The new knowledge base could not be built; the previous one keeps serving."""
 
 
+class StartupFailed(RuntimeError):
+    """A chat surface could not start (a rejected token, no network). The message is one line
+    for whoever starts the bot, naming what to check; the CLI prints it without a traceback."""
+
+
 async def ensure_knowledge_base(settings: Settings) -> BuildReport | None:
     """Build the knowledge base when it is missing or of an older schema; None when it was fine."""
     path = settings.db_path

@@ -17,6 +17,7 @@ import time
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -34,6 +35,7 @@ from bot.discord.pager import NO_MENTIONS, paged
 from bot.discord.render import text
 from bot.engine.language import detect_language
 from bot.ratelimit import RateLimiter, refusal
+from bot.service import StartupFailed
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,8 @@ RATE_LIMIT_EXEMPT = frozenset({"help"})
 # A DM answered faster than this needs no typing indicator (most are answered in milliseconds).
 TYPING_AFTER = 0.5
 T = TypeVar("T")
+TOKEN_REJECTED = "Discord rejected the token (401): check DISCORD_TOKEN"
+GATEWAY_AUTHENTICATION_FAILED = 4004  # the gateway's close code for a revoked token
 
 
 class NewsTree(app_commands.CommandTree[Any]):
@@ -206,9 +210,40 @@ async def _best_effort(call: Awaitable[Any], what: str) -> None:
 async def run_bot(
     settings: Settings, service: NewsServiceLike, *, started: float | None = None
 ) -> None:
-    """Runs until the connection is closed; the caller owns (and closes) the service."""
+    """Runs until the connection is closed; the caller owns (and closes) the service.
+
+    Raises StartupFailed, with one line for the person starting the bot, when Discord cannot
+    be reached or refuses the token; once connected, discord.py reconnects by itself.
+    """
     if not settings.discord_token:
         raise ConfigError("DISCORD_TOKEN is not set")
     bot = NewsBot(settings, service, started=started)
-    async with bot:
-        await bot.start(settings.discord_token)
+    try:
+        async with bot:
+            await bot.start(settings.discord_token)
+    except discord.LoginFailure:
+        raise StartupFailed(TOKEN_REJECTED) from None
+    except discord.PrivilegedIntentsRequired:
+        raise StartupFailed("Discord refused the bot's intents: see README, Discord") from None
+    except discord.ConnectionClosed as exc:
+        if exc.code == GATEWAY_AUTHENTICATION_FAILED:
+            raise StartupFailed(TOKEN_REJECTED) from None
+        raise StartupFailed(f"Discord closed the connection ({exc.code}): {exc.reason}") from None
+    except discord.HTTPException as exc:
+        raise StartupFailed(f"Discord answered {exc.status} at start-up: try again later") from None
+    except discord.GatewayNotFound:
+        raise StartupFailed("Discord's gateway could not be found: try again later") from None
+    except (OSError, aiohttp.ClientError, TimeoutError) as exc:
+        reason = str(exc) or type(exc).__name__
+        raise StartupFailed(f"could not reach Discord ({reason}): check the network") from None
+
+
+class _NoVoiceWarnings(logging.Filter):
+    """newsbot never joins voice channels, so discord.py's start-up warnings that voice
+    support (PyNaCl, davey) is missing are noise to whoever starts the bot."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+logging.getLogger("discord.client").addFilter(_NoVoiceWarnings())

@@ -7,6 +7,7 @@ import asyncio
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,12 +29,23 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     ingest = sub.add_parser("ingest", help="build the knowledge base from article files/folders")
-    ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: bundled)")
+    ingest.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders to add to $NEWSBOT_ARTICLES"
+    )
     ingest.add_argument("--db", type=Path, help="database file (default: $NEWSBOT_DB)")
-    ingest.add_argument("--quiet", action="store_true", help="print only the summary line")
+    ingest.add_argument("--quiet", action="store_true", help="no list of failed files")
+    ingest.add_argument(
+        "--replace",
+        action="store_true",
+        help="build from PATHS alone: every other article is removed (and listed)",
+    )
 
-    ask = sub.add_parser("ask", help="answer one question ('-' reads one per line from stdin)")
-    ask.add_argument("question", nargs="+", help="the question, or - for standard input")
+    ask = sub.add_parser("ask", help="answer questions ('-' reads one per line from stdin)")
+    ask.add_argument(
+        "question",
+        nargs="+",
+        help="a question's words, several quoted questions, or - for standard input",
+    )
     ask.add_argument("--db", type=Path)
     ask.add_argument("--json", action="store_true", help="print JSON (one object per question)")
 
@@ -81,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or ("run" if settings.discord_token else "chat")
     try:
         if command == "ingest":
-            return _ingest(settings, args.paths, args.quiet)
+            return _ingest(settings, args.paths, args.quiet, args.replace)
         if command == "ask":
             return asyncio.run(_ask(settings, args.question, args.json))
         if command == "chat":
@@ -97,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2 if quality is None else int(quality.main(extra))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`newsbot ask ... | head`): end quietly, as Unix tools do;
+        # output still buffered goes nowhere instead of raising again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 2
 
 
@@ -114,16 +131,26 @@ def _checkout_module(command: str, name: str) -> Any:
     return importlib.import_module(name)
 
 
-def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
+def _ingest(settings: Settings, paths: list[Path], quiet: bool, replace: bool) -> int:
+    """PATHS are built together with the configured articles, so nothing is removed by
+    surprise; --replace builds from PATHS alone. Removed articles are always listed."""
     from bot.console.render import render_report
     from knowledge.build.pipeline import BuildBusy, build
 
-    sources = paths or list(settings.articles)
-    missing = [p for p in sources if not p.exists()]
+    if replace and not paths:
+        print("newsbot: --replace needs the files or folders to build from", file=sys.stderr)
+        return 2
+    missing = [p for p in paths if not p.exists()]
     for p in missing:
-        print(f"newsbot: {p}: no such file or folder", file=sys.stderr)
-    sources = [p for p in sources if p.exists()]
+        print(f"newsbot: {p}: no such file or folder (nothing was built)", file=sys.stderr)
+    if missing:
+        return 1
+    configured = [p for p in settings.articles if p.exists()]
+    for p in set(settings.articles) - set(configured) if not replace else ():
+        print(f"newsbot: {p} (NEWSBOT_ARTICLES): no such file or folder", file=sys.stderr)
+    sources = list(paths) if replace else _distinct([*configured, *paths])
     if not sources:
+        print("newsbot: no articles to build from (see NEWSBOT_ARTICLES)", file=sys.stderr)
         return 1
     try:
         report = build(sources, settings.db_path)
@@ -134,24 +161,44 @@ def _ingest(settings: Settings, paths: list[Path], quiet: bool) -> int:
     return 0 if report.loaded or not report.failed else 1
 
 
+def _distinct(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    kept: list[Path] = []
+    for path in paths:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            kept.append(path)
+    return kept
+
+
+def _questions(words: list[str]) -> list[str] | None:
+    """The questions `newsbot ask` was given; None to read them from standard input.
+
+    As soon as one argument holds a space, each argument is a question of its own
+    (`ask "siapa Mira?" "/sources"`); unquoted words are one question (`ask siapa Mira?`).
+    """
+    if words == ["-"]:
+        return None
+    if len(words) > 1 and any(len(word.split()) > 1 for word in words):
+        return words
+    return [" ".join(words)]
+
+
 async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
     from bot.console.render import render, to_json
     from bot.service import NewsService
 
     service = await NewsService.open(settings)
     try:
-        if words == ["-"]:
-            questions: list[str] | None = None
-        else:
-            questions = [" ".join(words)]
+        questions = _questions(words)
         stream = sys.stdin if questions is None else iter(questions)
-        for raw in stream:
+        for number, raw in enumerate(stream):
             question = raw.rstrip("\n")
             answer = await service.ask(question, conversation="ask")
             if as_json:
                 print(json.dumps(to_json(answer), ensure_ascii=False), flush=True)
             else:
-                print(render(answer), flush=True)
+                print(("\n" if number else "") + render(answer), flush=True)
     finally:
         await service.close()
     return 0

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+COFFEE = """Petani kopi Toraja panen raya
+
+Rantepao - Ketua koperasi kopi Toraja, Yohanis Pasulu, mengatakan panen naik dua kali lipat.
+"""
 INTENTS = {"who", "when", "timeline", "quote", "search", "sources", "help", "unknown"}
 
 
@@ -29,11 +34,11 @@ def _run(
 
 def test_ingest_reports_counts(tmp_path: Path, corpus: Path) -> None:
     (corpus / "kosong.txt").write_text("")
-    result = _run(["ingest", str(corpus)], tmp_path)
+    result = _run(["ingest"], tmp_path, NEWSBOT_ARTICLES=str(corpus))
     assert result.returncode == 0, result.stderr
     assert "3 added" in result.stdout and "1 failed" in result.stdout
     assert "kosong.txt" in result.stdout
-    again = _run(["ingest", str(corpus)], tmp_path)
+    again = _run(["ingest"], tmp_path, NEWSBOT_ARTICLES=str(corpus))
     assert "3 unchanged" in again.stdout
 
 
@@ -41,8 +46,66 @@ def test_ingest_of_only_bad_files_fails(tmp_path: Path) -> None:
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "x.txt").write_bytes(b"\xff\xfe\x00\x00")
-    result = _run(["ingest", str(bad)], tmp_path)
+    result = _run(["ingest", "--replace", str(bad)], tmp_path)
     assert result.returncode == 1
+
+
+def test_ingest_path_adds_and_only_replace_removes_naming_each_article(
+    tmp_path: Path, corpus: Path
+) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "kopi.txt").write_text(COFFEE, encoding="utf-8")
+    env = {"NEWSBOT_ARTICLES": str(corpus)}
+    assert "3 added" in _run(["ingest"], tmp_path, **env).stdout
+    added = _run(["ingest", str(extra)], tmp_path, **env)
+    assert added.returncode == 0, added.stderr
+    assert "1 added" in added.stdout and "3 unchanged" in added.stdout
+    assert "0 removed" in added.stdout
+
+    typo = _run(["ingest", "--replace", str(tmp_path / "extar")], tmp_path, **env)
+    assert typo.returncode == 1 and "nothing was built" in typo.stderr
+    asked = _run(["ask", "--json", "siapa Rina Wulandari?"], tmp_path, **env)
+    assert json.loads(asked.stdout)["found"], "a mistyped --replace removed nothing"
+
+    replaced = _run(["ingest", "--replace", str(extra), "--quiet"], tmp_path, **env)
+    assert replaced.returncode == 0, replaced.stderr
+    assert "3 removed" in replaced.stdout
+    for article in ("bola", "keuangan", "tram"):
+        assert f"removed: {article}" in replaced.stdout
+    assert "kopi" not in replaced.stdout.split("removed", 1)[1]
+
+
+def test_ask_answers_each_quoted_question_and_joins_unquoted_words(
+    tmp_path: Path, corpus: Path
+) -> None:
+    env = {"NEWSBOT_ARTICLES": str(corpus)}
+    two = _run(["ask", "--json", "siapa Rina Wulandari?", "/sources"], tmp_path, **env)
+    assert two.returncode == 0, two.stderr
+    answers = [json.loads(line) for line in two.stdout.splitlines()]
+    assert [a["question"] for a in answers] == ["siapa Rina Wulandari?", "/sources"]
+    assert [a["intent"] for a in answers] == ["who", "sources"]
+    words = _run(["ask", "--json", "siapa", "Rina", "Wulandari?"], tmp_path, **env)
+    assert json.loads(words.stdout)["question"] == "siapa Rina Wulandari?"
+    text = _run(["ask", "siapa Rina Wulandari?", "/sources"], tmp_path, **env)
+    assert "Rina Wulandari" in text.stdout and "keuangan" in text.stdout
+
+
+def test_ask_into_a_closed_pipe_ends_quietly(tmp_path: Path, corpus: Path) -> None:
+    questions = tmp_path / "questions.txt"
+    questions.write_text("/sources\n/timeline\n" * 2000, encoding="utf-8")
+    env = {**os.environ, "NEWSBOT_DB": str(tmp_path / "kb.db"), "NEWSBOT_ARTICLES": str(corpus)}
+    command = (
+        f"{shlex.quote(sys.executable)} -m bot ask --json - < {shlex.quote(str(questions))}"
+        " 2> stderr.txt | head -n 2; echo ${PIPESTATUS[0]} > status.txt"
+    )
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert len(result.stdout.splitlines()) == 2
+    assert json.loads(result.stdout.splitlines()[0])["intent"] == "sources"
+    assert (tmp_path / "stderr.txt").read_text() == ""
+    assert (tmp_path / "status.txt").read_text().strip() == "0"
 
 
 def test_ask_json_builds_the_bundled_kb_first(tmp_path: Path) -> None:

@@ -64,7 +64,8 @@ def to_json(answer: Answer) -> dict[str, Any]:
 
 
 def render_report(report: BuildReport, lang: Lang = "en", verbose: bool = True) -> str:
-    """What an ingest did: one summary line, then (verbose) each failed and removed article."""
+    """What an ingest did: one summary line, each removed article (always: a removal is
+    never silent), and (verbose) each failed file with its reason."""
     lines = [
         say(
             "console.report",
@@ -80,7 +81,7 @@ def render_report(report: BuildReport, lang: Lang = "en", verbose: bool = True) 
     ]
     if verbose:
         lines += [say("console.report_failed", lang, path=p, reason=r) for p, r in report.failed]
-        lines += [say("console.report_removed", lang, article=a) for a in report.removed]
+    lines += [say("console.report_removed", lang, article=a) for a in report.removed]
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""The `newsbot` command line: ingest, ask, chat, run, bench, eval."""
+"""The `newsbot` command line: ingest, ask, chat, run, feedback, bench, eval."""
 
 from __future__ import annotations
 
@@ -48,12 +48,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--db", type=Path)
     ask.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+    ask.add_argument(
+        "--png",
+        type=Path,
+        metavar="FILE",
+        help="write the first timeline answer's picture (PNG)",
+    )
 
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--db", type=Path)
 
     run = sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     run.add_argument("--db", type=Path)
+
+    feedback = sub.add_parser("feedback", help="list the worst-rated answers (👍/👎 votes)")
+    feedback.add_argument("--limit", type=int, default=20, help="how many answers (default 20)")
 
     bench = sub.add_parser("bench", help="measure ingest and answer speed (from a checkout)")
     bench.add_argument("--quick", action="store_true", help="1,000 articles, 15 questions each")
@@ -95,11 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "ingest":
             return _ingest(settings, args.paths, args.quiet, args.replace)
         if command == "ask":
-            return asyncio.run(_ask(settings, args.question, args.json))
+            return asyncio.run(_ask(settings, args.question, args.json, args.png))
         if command == "chat":
             return asyncio.run(_chat(settings, announce=args.command is None))
         if command == "run":
             return asyncio.run(_run(settings))
+        if command == "feedback":
+            return asyncio.run(_feedback(settings, args.limit))
         if command == "bench":
             bench = _checkout_module("bench", "bench.run")
             return 2 if bench is None else int(bench.main(quick=args.quick, corpus=args.corpus))
@@ -184,9 +195,12 @@ def _questions(words: list[str]) -> list[str] | None:
     return [" ".join(words)]
 
 
-async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
+async def _ask(settings: Settings, words: list[str], as_json: bool, png: Path | None) -> int:
     from bot.console.render import render, to_json
+    from bot.picture import answer_picture
     from bot.service import NewsService
+
+    picture: bytes | None = None
 
     service = await NewsService.open(settings)
     try:
@@ -199,8 +213,30 @@ async def _ask(settings: Settings, words: list[str], as_json: bool) -> int:
                 print(json.dumps(to_json(answer), ensure_ascii=False), flush=True)
             else:
                 print(("\n" if number else "") + render(answer), flush=True)
+            if png is not None and picture is None:
+                picture = await answer_picture(answer)
     finally:
         await service.close()
+    if png is not None:
+        if picture is None:
+            print(f"newsbot: no picture written to {png}: no dated event to draw", file=sys.stderr)
+        else:
+            png.write_bytes(picture)
+    return 0
+
+
+async def _feedback(settings: Settings, limit: int) -> int:
+    from bot.console.feedback import render_feedback
+    from bot.feedback import FeedbackStore
+
+    if not settings.feedback_db.exists():
+        print(render_feedback([]))
+        return 0
+    store = await FeedbackStore.open(settings.feedback_db, settings.feedback_salt)
+    try:
+        print(render_feedback(await store.worst(limit)))
+    finally:
+        await store.close()
     return 0
 
 

@@ -711,6 +711,7 @@ def kb_settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "discord_token": "fake-token",
         "db_path": tmp_path / "kb.db",
+        "feedback_db": tmp_path / "feedback.db",
         "articles": (articles,),
         "cooldown_seconds": 0.0,
         "moderator_role_ids": (MOD_ROLE_ID,),

@@ -167,3 +167,16 @@ def test_eval_grades_every_benchmark_question(tmp_path: Path) -> None:
     graded = json.loads(out.read_text(encoding="utf-8"))
     assert len(graded) >= 300
     assert {r["grade"] for r in graded} <= {"correct", "wrong", "padded", "missed"}
+
+
+def test_ask_png_writes_the_timeline_picture(tmp_path: Path, corpus: Path) -> None:
+    env = {"NEWSBOT_ARTICLES": str(corpus)}
+    picture = tmp_path / "linimasa.png"
+    result = _run(["ask", "--png", str(picture), "/timeline"], tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    assert picture.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert picture.stat().st_size > 10_000
+    none = tmp_path / "none.png"
+    empty = _run(["ask", "--png", str(none), "/timeline Zyxwq Qwertzuiop"], tmp_path, **env)
+    assert empty.returncode == 0, empty.stderr
+    assert not none.exists() and "no picture written" in empty.stderr

@@ -221,7 +221,10 @@ async def test_long_timeline_pages_with_buttons(
     pushed = await fake.command("timeline")
     first = await fake.reply(pushed)
     assert first["embeds"][0]["fields"][0]["value"] == pages[0].fields[0].value
-    assert custom_ids(first) == ["pager:previous", "pager:next"]
+    ids = custom_ids(first)
+    assert ids[:2] == ["pager:previous", "pager:next"]
+    assert [i.rsplit(":", 1)[0] for i in ids[2:]] == ["newsbot:vote:up", "newsbot:vote:down"]
+    assert len(first["components"]) == 1, "the vote buttons sit beside the pager's"
     buttons = first["components"][0]["components"]
     assert (buttons[0]["disabled"], buttons[1]["disabled"]) == (True, False)
 

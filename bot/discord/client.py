@@ -31,9 +31,12 @@ from bot.discord.commands import (
     register_commands,
     send_notice,
 )
-from bot.discord.pager import NO_MENTIONS, paged
+from bot.discord.feedback import VoteButton
+from bot.discord.pager import NO_MENTIONS
 from bot.discord.render import text
+from bot.discord.reply import Replies
 from bot.engine.language import detect_language
+from bot.feedback import FeedbackStore
 from bot.ratelimit import RateLimiter, refusal
 from bot.service import StartupFailed
 
@@ -91,7 +94,10 @@ class NewsBot(discord.Client):
         started: float | None = None,
         guild_ready_timeout: float = 2.0,
         limiter: RateLimiter | None = None,
+        feedback: FeedbackStore | None = None,
     ) -> None:
+        """`feedback`: a store shared with other surfaces; None opens (and owns) the one at
+        `settings.feedback_db` on start-up."""
         intents = discord.Intents.none()
         intents.guilds = True
         intents.guild_messages = True
@@ -106,9 +112,20 @@ class NewsBot(discord.Client):
         self.started = time.perf_counter() if started is None else started
         self.limiter = limiter or RateLimiter(settings.burst, settings.cooldown_seconds)
         self.tree = NewsTree(self, self.limiter)
-        register_commands(self.tree, service, settings)
+        self.feedback = feedback
+        self._owns_feedback = feedback is None
+        # Late-bound, so the pager's later pages come from whatever serves answers then.
+        self.replies = Replies(lambda query: self.service.answer(query), feedback)
+        register_commands(self.tree, service, settings, self.replies)
+        self._warm_up: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
+        self.add_dynamic_items(VoteButton)
+        if self.feedback is None:
+            self.feedback = await _open_feedback(self.settings)
+            self.replies.feedback = self.feedback
+        # The first timeline picture should not pay for importing matplotlib.
+        self._warm_up = asyncio.create_task(asyncio.to_thread(_import_matplotlib))
         await self.tree.set_translator(NewsTranslator())
         try:
             await self._sync_commands()
@@ -146,11 +163,10 @@ class NewsBot(discord.Client):
         work = self.service.ask(question, conversation_key(message.channel.id))
         answer = await typing_while(message.channel, work)
 
-        embed, pager = paged(answer, message.author.id, self.service.answer)
-        view = pager if pager is not None else discord.utils.MISSING
-        sent = await self._reply(message, embed=embed, view=view)
-        if pager is not None:
-            pager.message = sent
+        reply = await self.replies.make(answer, message.author.id)
+        sent = await self._reply(message, **reply.message_kwargs())
+        if reply.pager is not None:
+            reply.pager.message = sent
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks the bot, "" for an empty one, None if not for us."""
@@ -168,6 +184,15 @@ class NewsBot(discord.Client):
             return await message.channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
         return await message.reply(mention_author=False, allowed_mentions=NO_MENTIONS, **kwargs)
 
+    async def close(self) -> None:
+        await super().close()
+        if self._warm_up is not None:
+            await asyncio.gather(self._warm_up, return_exceptions=True)
+        if self._owns_feedback and self.feedback is not None:
+            store, self.feedback = self.feedback, None
+            self.replies.feedback = None
+            await store.close()
+
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         log.exception("unhandled error in %s", event_method)
         message = args[0] if args and isinstance(args[0], discord.Message) else None
@@ -178,6 +203,21 @@ class NewsBot(discord.Client):
             await self._reply(message, content=text("error", detect_language(question)))
         except discord.HTTPException:
             log.exception("could not tell the user about an error")
+
+
+async def _open_feedback(settings: Settings) -> FeedbackStore | None:
+    """The feedback store, or None (answers then carry no vote buttons) when it cannot open."""
+    try:
+        return await FeedbackStore.open(settings.feedback_db, settings.feedback_salt)
+    except Exception:
+        log.exception(
+            "feedback store %s unavailable; answers get no vote buttons", settings.feedback_db
+        )
+        return None
+
+
+def _import_matplotlib() -> None:
+    import matplotlib.backends.backend_agg  # noqa: F401
 
 
 async def typing_while(channel: discord.abc.Messageable, work: Awaitable[T]) -> T:

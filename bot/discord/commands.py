@@ -16,9 +16,10 @@ from discord import app_commands
 from discord.app_commands import locale_str
 
 from bot.config import Settings
-from bot.discord.pager import DEFER_AFTER, NO_MENTIONS, paged
+from bot.discord.pager import DEFER_AFTER, NO_MENTIONS
 from bot.discord.permissions import Verdict, interaction_may_reload
 from bot.discord.render import lang_for_locale, render_report, text
+from bot.discord.reply import Replies, Reply
 from bot.engine.answer import Answer, IntentName, Lang, Query
 from bot.engine.catalog import messages, say
 from bot.engine.intents.commands import Command
@@ -75,52 +76,63 @@ def interaction_lang(interaction: Interaction) -> Lang:
 
 
 async def send_answer(
-    interaction: Interaction, service: NewsServiceLike, work: Awaitable[Answer], private: bool
+    interaction: Interaction, replies: Replies, work: Awaitable[Answer], private: bool
 ) -> None:
-    """Answer quickly without deferring; defer only when the service is slow. Later pages of a
-    long answer come from the service when the asker turns to them."""
-    task = asyncio.ensure_future(work)
+    """Answer quickly without deferring; defer only when the service (or the picture) is
+    slow. Later pages of a long answer come from the service when the asker turns to them."""
+
+    async def prepare() -> Reply:
+        return await replies.make(await work, interaction.user.id)
+
+    task = asyncio.ensure_future(prepare())
     try:
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
         if not done:
             await interaction.response.defer(thinking=True, ephemeral=private)
-        answer = await task
+        reply = await task
     finally:
         task.cancel()
-    embed, pager = paged(answer, interaction.user.id, service.answer)
     message: discord.Message | None = None
     if interaction.response.is_done():
         message = await interaction.edit_original_response(
-            embed=embed, view=pager, allowed_mentions=NO_MENTIONS
+            embed=reply.embed,
+            view=reply.view,
+            attachments=reply.files(),
+            allowed_mentions=NO_MENTIONS,
         )
     else:
         response = await interaction.response.send_message(
-            embed=embed,
-            view=pager if pager is not None else discord.utils.MISSING,
-            ephemeral=private,
-            allowed_mentions=NO_MENTIONS,
+            **reply.message_kwargs(), ephemeral=private, allowed_mentions=NO_MENTIONS
         )
         if isinstance(response.resource, discord.Message):
             message = response.resource
-    if pager is not None:
-        pager.message = message
+    if reply.pager is not None:
+        reply.pager.message = message
 
 
 async def answer_query(
-    interaction: Interaction, service: NewsServiceLike, query: Query, private: bool
+    interaction: Interaction,
+    replies: Replies,
+    service: NewsServiceLike,
+    query: Query,
+    private: bool,
 ) -> None:
     """Options that are just a name or a topic skip intent matching; the reader's Discord
     language picks the answer's language, since a bare name has none."""
-    await send_answer(interaction, service, service.answer(query), private)
+    await send_answer(interaction, replies, service.answer(query), private)
 
 
 async def ask_text(
-    interaction: Interaction, service: NewsServiceLike, question: str, private: bool
+    interaction: Interaction,
+    replies: Replies,
+    service: NewsServiceLike,
+    question: str,
+    private: bool,
 ) -> None:
     """Free text goes through the service's intent matcher, which finds the subject in it
     and answers in the language the question is written in."""
     work = service.ask(question, conversation_key(interaction.channel_id))
-    await send_answer(interaction, service, work, private)
+    await send_answer(interaction, replies, work, private)
 
 
 async def send_notice(interaction: Interaction, content: str) -> None:
@@ -186,34 +198,41 @@ async def read_upload(attachment: discord.Attachment, lang: Lang) -> tuple[str, 
 
 
 def register_commands(
-    tree: app_commands.CommandTree[Any], service: NewsServiceLike, settings: Settings
+    tree: app_commands.CommandTree[Any],
+    service: NewsServiceLike,
+    settings: Settings,
+    replies: Replies,
 ) -> None:
-    """Adds every newsbot command to `tree`; callbacks close over the service."""
-    _question_commands(tree, service)
-    _listing_commands(tree, service)
+    """Adds every newsbot command to `tree`; callbacks close over the service and `replies`."""
+    _question_commands(tree, service, replies)
+    _listing_commands(tree, service, replies)
     _reload_command(tree, service, settings)
 
 
-def _question_commands(tree: app_commands.CommandTree[Any], service: NewsServiceLike) -> None:
+def _question_commands(
+    tree: app_commands.CommandTree[Any], service: NewsServiceLike, replies: Replies
+) -> None:
     async def complete_names(_: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await _complete(service.complete_names, current)
 
     @tree.command(name="ask", description=_s("ask"))
     @app_commands.describe(question=_s("ask.question"), private=_s("private"))
     async def ask(interaction: Interaction, question: str, private: bool = False) -> None:
-        await ask_text(interaction, service, question, private)
+        await ask_text(interaction, replies, service, question, private)
 
     @tree.command(name="who", description=_s("who"))
     @app_commands.describe(name=_s("who.name"), private=_s("private"))
     @app_commands.autocomplete(name=complete_names)
     async def who(interaction: Interaction, name: str, private: bool = False) -> None:
         query = _query(interaction, "who", f"/who {name}", subject=name)
-        await answer_query(interaction, service, query, private)
+        await answer_query(interaction, replies, service, query, private)
 
     @tree.command(name="when", description=_s("when"))
     @app_commands.describe(question=_s("when.question"), private=_s("private"))
     async def when(interaction: Interaction, question: str, private: bool = False) -> None:
-        await answer_query(interaction, service, service.command("when", question), private)
+        await answer_query(
+            interaction, replies, service, service.command("when", question), private
+        )
 
     @tree.command(name="quote", description=_s("quote"))
     @app_commands.describe(
@@ -225,10 +244,12 @@ def _question_commands(tree: app_commands.CommandTree[Any], service: NewsService
     ) -> None:
         typed = f"/quote {person} {topic}".strip()
         query = _query(interaction, "quote", typed, subject=person, topic=topic)
-        await answer_query(interaction, service, query, private)
+        await answer_query(interaction, replies, service, query, private)
 
 
-def _listing_commands(tree: app_commands.CommandTree[Any], service: NewsServiceLike) -> None:
+def _listing_commands(
+    tree: app_commands.CommandTree[Any], service: NewsServiceLike, replies: Replies
+) -> None:
     async def complete_topics(_: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await _complete(service.complete_topics, current)
 
@@ -237,22 +258,22 @@ def _listing_commands(tree: app_commands.CommandTree[Any], service: NewsServiceL
     @app_commands.autocomplete(topic=complete_topics)
     async def timeline(interaction: Interaction, topic: str = "", private: bool = False) -> None:
         query = _query(interaction, "timeline", f"/timeline {topic}".strip(), subject=topic)
-        await answer_query(interaction, service, query, private)
+        await answer_query(interaction, replies, service, query, private)
 
     @tree.command(name="search", description=_s("search"))
     @app_commands.describe(query=_s("search.query"), private=_s("private"))
     async def search(interaction: Interaction, query: str, private: bool = False) -> None:
-        await answer_query(interaction, service, service.command("search", query), private)
+        await answer_query(interaction, replies, service, service.command("search", query), private)
 
     @tree.command(name="sources", description=_s("sources"))
     async def sources(interaction: Interaction) -> None:
         query = _query(interaction, "sources", "/sources")
-        await answer_query(interaction, service, query, False)
+        await answer_query(interaction, replies, service, query, False)
 
     @tree.command(name="help", description=_s("help"))
     async def help_(interaction: Interaction) -> None:
         query = _query(interaction, "help", "/help")
-        await answer_query(interaction, service, query, True)
+        await answer_query(interaction, replies, service, query, True)
 
 
 def _reload_command(

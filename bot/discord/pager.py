@@ -113,9 +113,17 @@ class Pager(discord.ui.View):
             task.cancel()
 
     async def on_timeout(self) -> None:
-        if self.message is not None:
-            with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(view=None, allowed_mentions=NO_MENTIONS)
+        """The page buttons go; buttons that outlive the pager (👍/👎) stay."""
+        if self.message is None:
+            return
+        lasting = [item for item in self.children if isinstance(item, discord.ui.DynamicItem)]
+        view: discord.ui.View | None = None
+        if lasting:
+            view = discord.ui.View(timeout=None)
+            for item in lasting:
+                view.add_item(item)
+        with contextlib.suppress(discord.HTTPException):
+            await self.message.edit(view=view, allowed_mentions=NO_MENTIONS)
 
     async def on_error(
         self, interaction: Interaction, error: Exception, item: discord.ui.Item[Any]

@@ -12,13 +12,13 @@ import pytest
 
 from bot.engine import Engine
 from bot.feedback import (
-    FeedbackSchemaError,
     FeedbackStore,
     Remembered,
     VoteOutcome,
     acknowledgement,
     remembered,
 )
+from bot.feedback.store import FeedbackSchemaError
 
 USER = "930000000000000001"
 

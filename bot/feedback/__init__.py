@@ -11,16 +11,9 @@ from __future__ import annotations
 from bot.console.render import render_text, to_json
 from bot.engine.answer import Answer, Lang
 from bot.engine.catalog import say
-from bot.feedback.store import (
-    FeedbackSchemaError,
-    FeedbackStore,
-    Rated,
-    Remembered,
-    VoteOutcome,
-)
+from bot.feedback.store import FeedbackStore, Rated, Remembered, VoteOutcome
 
 __all__ = [
-    "FeedbackSchemaError",
     "FeedbackStore",
     "Rated",
     "Remembered",

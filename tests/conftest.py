@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from fake_discord import FakeDiscord
 
     from bot.config import Settings
+    from bot.discord.client import NewsBot
     from bot.engine import Engine
     from bot.service import NewsService
 
@@ -149,3 +150,18 @@ async def service(settings: Settings) -> AsyncIterator[NewsService]:
     opened = await NewsService.open(settings)
     yield opened
     await opened.close()
+
+
+@pytest.fixture
+async def bot(
+    fake: FakeDiscord, service: NewsService, settings: Settings
+) -> AsyncIterator[NewsBot]:
+    """The real Discord client, started against the fake and ready."""
+    from fake_discord import start_client, stop_client
+
+    from bot.discord.client import NewsBot
+
+    client = NewsBot(settings, service, guild_ready_timeout=0)
+    task = await start_client(client)
+    yield client
+    await stop_client(client, task)

@@ -703,6 +703,19 @@ async def stop_client(client: discord.Client, task: asyncio.Task[None]) -> None:
     await asyncio.wait_for(task, 10.0)
 
 
+def slow_down(monkeypatch: pytest.MonkeyPatch, service: object, method: str, seconds: float) -> Any:
+    """Makes `service.<method>` take `seconds` longer (to get a deferral or a typing
+    indicator); returns the real method."""
+    real = getattr(service, method)
+
+    async def slow(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(seconds)
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(service, method, slow)
+    return real
+
+
 def kb_settings(tmp_path: Path, **overrides: Any) -> Settings:
     """Settings over a private copy of the bundled articles: reloads may write uploads there."""
     articles = tmp_path / "articles"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import discord as discord_py
@@ -16,6 +15,7 @@ from fake_discord import (
     CHANNEL_ID,
     FakeDiscord,
     kb_settings,
+    slow_down,
     start_client,
     stop_client,
 )
@@ -25,7 +25,6 @@ import bot.discord.commands as commands_module
 from bot.config import Settings
 from bot.discord.client import NewsBot
 from bot.discord.render import render_answer, text
-from bot.engine.answer import Answer, Query
 from bot.ratelimit import RateLimiter, refusal
 from bot.service import NewsService
 
@@ -36,16 +35,6 @@ DM_CHANNEL = USER + 1  # the fake opens a user's DM channel at their id + 1
 async def _running(settings: Settings, service: NewsService) -> tuple[NewsBot, asyncio.Task[None]]:
     client = NewsBot(settings, service, guild_ready_timeout=0)
     return client, await start_client(client)
-
-
-@pytest.fixture
-async def bot(
-    fake: FakeDiscord, service: NewsService, settings: Settings
-) -> AsyncIterator[NewsBot]:
-    client = NewsBot(settings, service, guild_ready_timeout=0)
-    task = await start_client(client)
-    yield client
-    await stop_client(client, task)
 
 
 async def _a_question(service: NewsService) -> str:
@@ -222,14 +211,8 @@ async def test_a_failing_typing_indicator_never_loses_the_answer(
     monkeypatch: pytest.MonkeyPatch,
     status: int,
 ) -> None:
-    real_ask = service.ask
-
-    async def slow(question: str, conversation: str | None = None) -> Answer:
-        await asyncio.sleep(0.3)  # slow enough for the typing indicator to be shown
-        return await real_ask(question, conversation)
-
     monkeypatch.setattr(client_module, "TYPING_AFTER", 0.01)
-    monkeypatch.setattr(service, "ask", slow)
+    real_ask = slow_down(monkeypatch, service, "ask", 0.3)  # the typing indicator shows
     fake.fail(lambda r: r.path.endswith("/typing"), status, times=10)
     question = await _a_question(service)
     start = len(fake.requests)
@@ -274,14 +257,8 @@ async def test_rate_limited_replies_are_retried_after_the_wait(
 
     # A slow slash command is deferred; its answer is then edited in through the interaction's
     # webhook, which Discord rate-limits like any webhook.
-    real_answer = service.answer
-
-    async def slow(query: Query) -> Answer:
-        await asyncio.sleep(0.2)
-        return await real_answer(query)
-
     monkeypatch.setattr(commands_module, "DEFER_AFTER", 0.05)
-    monkeypatch.setattr(service, "answer", slow)
+    slow_down(monkeypatch, service, "answer", 0.2)
     fake.rate_limit(lambda r: r.method == "PATCH" and r.path.startswith("/webhooks/"), times=2)
     pushed = await fake.command("search", {"query": "AI"}, user_id=USER)
     edited = await fake.reply(pushed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,7 @@ from fake_discord import (
     OWNER_ID,
     FakeDiscord,
     custom_ids,
-    start_client,
-    stop_client,
+    slow_down,
 )
 
 import bot.discord.commands as commands_module
@@ -39,16 +38,6 @@ Rantepao - Ketua koperasi kopi Toraja, Yohanis Pasulu, mengatakan panen naik dua
 "Harga di tingkat petani juga membaik," kata Yohanis Pasulu pada Selasa (14/5/2024).
 Koperasi itu akan mengekspor 40 ton kopi ke Jepang pada Agustus 2024.
 """
-
-
-@pytest.fixture
-async def bot(
-    fake: FakeDiscord, service: NewsService, settings: Settings
-) -> AsyncIterator[NewsBot]:
-    client = NewsBot(settings, service, guild_ready_timeout=0)
-    task = await start_client(client)
-    yield client
-    await stop_client(client, task)
 
 
 async def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -141,14 +130,8 @@ async def test_private_option_makes_the_reply_ephemeral(
 async def test_a_slow_answer_is_deferred_then_edited_in(
     fake: FakeDiscord, bot: NewsBot, service: NewsService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_answer = service.answer
-
-    async def slow(query: Query) -> Answer:
-        await asyncio.sleep(0.3)
-        return await real_answer(query)
-
     monkeypatch.setattr(commands_module, "DEFER_AFTER", 0.05)
-    monkeypatch.setattr(service, "answer", slow)
+    real_answer = slow_down(monkeypatch, service, "answer", 0.3)
     name = await _a_name(service)
     pushed = await fake.command("who", {"name": name}, locale="en-US")
     callback = await fake.callback(pushed)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,6 @@ from bot.service import NewsService
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 USER = 960000000000000001
-
-
-@pytest.fixture
-async def bot(
-    fake: FakeDiscord, service: NewsService, settings: Settings
-) -> AsyncIterator[NewsBot]:
-    client = NewsBot(settings, service, guild_ready_timeout=0)
-    task = await start_client(client)
-    yield client
-    await stop_client(client, task)
 
 
 def _votes(message: dict[str, object]) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.engine import Engine
 from bot.engine.answer import Answer, Lang, Query
+from bot.engine.conversation import ConversationStore
 from bot.engine.intents.commands import Command
 from knowledge.build.pipeline import BuildBusy, build
 from knowledge.build.process import BuildFailed, build_in_child
@@ -77,9 +78,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-async def open_engine(path: Path) -> Engine:
+async def open_engine(path: Path, conversations: ConversationStore | None = None) -> Engine:
     with _collector_paused():
-        return await Engine.open(path)
+        return await Engine.open(path, conversations)
 
 
 class NewsService:
@@ -163,7 +164,8 @@ class NewsService:
                 report = await build_in_child(self.settings.articles, self.settings.db_path)
             except (BuildBusy, BuildFailed) as exc:
                 raise ReloadFailed(str(exc)) from exc
-            new_engine = await open_engine(self.settings.db_path)
+            # Conversations outlive the knowledge base: "dia" still means who it meant.
+            new_engine = await open_engine(self.settings.db_path, self._engine.conversations)
             retired = [self._engine]  # the only reference left once swapped: see _retire
             self._engine = new_engine
             await self._retire(retired)

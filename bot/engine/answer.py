@@ -31,6 +31,7 @@ class Query:
     lang: Lang = "id"
     page: int = 1
     score: float = 0.0
+    pronoun: str = ""  # a pronoun the question is only made of that nothing before resolves
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,13 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from bot.engine.answer import Answer, Lang, Query
+from bot.engine.conversation import (
+    TTL_SECONDS,
+    Context,
+    ConversationStore,
+    MemoryConversations,
+    next_context,
+)
 from bot.engine.corpus import Corpus
 from bot.engine.handlers import HANDLERS
 from bot.engine.handlers.reply import reply
@@ -36,15 +43,18 @@ TOPIC_MATCH = 60  # rapidfuzz WRatio, 0-100: below it a topic is not offered
 class Engine:
     """Answers questions about one open knowledge base. Build it with `Engine.open`."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, conversations: ConversationStore | None = None) -> None:
         self.corpus = corpus
         self.matcher = IntentMatcher(corpus.people)
+        self.conversations = MemoryConversations() if conversations is None else conversations
         self._topics: list[str] | None = None
 
     @classmethod
-    async def open(cls, db_path: Path) -> Engine:
+    async def open(cls, db_path: Path, conversations: ConversationStore | None = None) -> Engine:
         """Opens the knowledge base at `db_path` read-only and builds the indexes.
 
+        `conversations` keeps each conversation's context between questions (an in-memory
+        store when None); pass the previous engine's to keep conversations across a reload.
         Raises FileNotFoundError when there is no file, SchemaMismatch when it is not a
         knowledge base of this version (see `Store.open`).
         """
@@ -54,10 +64,13 @@ class Engine:
             articles = await store.articles()
             # Building the indexes is pure CPU (hundreds of ms at 100k articles): off the loop,
             # so a reload does not stall the questions being answered meanwhile.
-            return await asyncio.to_thread(cls._build, store, rows, articles)
+            engine = await asyncio.to_thread(cls._build, store, rows, articles)
         except BaseException:
             await store.close()
             raise
+        if conversations is not None:
+            engine.conversations = conversations
+        return engine
 
     @classmethod
     def _build(
@@ -78,12 +91,38 @@ class Engine:
         mundur?") can be read against the one before it; None for a question on its own.
         """
         question = text if isinstance(text, str) else ""
+        context = await self._recall(conversation)
         try:
-            query = self.matcher.parse(question[:MAX_QUESTION_CHARS])
+            query = self.matcher.parse(question[:MAX_QUESTION_CHARS], context)
         except Exception:
             log.exception("intent matching failed for %r", question[:200])
             return _error(Query("unknown", question))
-        return await self.answer(query)
+        if query.pronoun:
+            return reply(query, False, "pronoun_unknown", intent="unknown", subject=query.pronoun)
+        answer = await self.answer(query)
+        if conversation is not None:
+            await self._remember(conversation, context or Context(), answer)
+        return answer
+
+    async def _recall(self, conversation: str | None) -> Context | None:
+        """The conversation's context, None for a question on its own or a store that fails."""
+        if conversation is None:
+            return None
+        try:
+            stored = await self.conversations.get(conversation)
+        except Exception:
+            log.exception("conversation store failed reading %r", conversation)
+            return None
+        return Context.from_dict(stored) if stored else Context()
+
+    async def _remember(self, conversation: str, previous: Context, answer: Answer) -> None:
+        if answer.intent in ("help", "sources", "unknown"):
+            return  # chit-chat between questions does not change who "dia" is
+        context = next_context(previous, answer, self.corpus.people)
+        try:
+            await self.conversations.put(conversation, context.to_dict(), TTL_SECONDS)
+        except Exception:
+            log.exception("conversation store failed writing %r", conversation)
 
     def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query:
         """The query of a slash command with its argument as typed (see IntentMatcher.command)."""

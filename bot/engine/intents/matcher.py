@@ -13,8 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.engine.answer import Lang, Query
+from bot.engine.conversation import Context
+from bot.engine.intents import titles
 from bot.engine.intents import tokens as tk
 from bot.engine.intents.commands import COLON_RE, COMMANDS, SLASH_RE, Command, command_for
+from bot.engine.intents.followup import FollowUps
 from bot.engine.intents.rules import RULES, Rule
 from bot.engine.intents.tokens import Token
 from bot.engine.intents.typos import CueCorrector, is_noise
@@ -23,6 +26,7 @@ from bot.engine.lexicon import LEXICON
 from bot.engine.names import PersonIndex
 from knowledge.text import fold
 
+_SURE = 90.0  # a name found after a title must be this sure (0-100): the title is no typo
 # Indonesian verb and noun affixes: a word wearing one is a word, not an unknown name.
 _AFFIXED_RE = re.compile(r"^(?:me|di|ber|ter|pe)\w{4,}|\w{4,}(?:kan|nya|lah)$")
 
@@ -43,16 +47,22 @@ class IntentMatcher:
         else:
             self._names = PersonIndex.from_names(names, aliases)
         self._corrector = CueCorrector(self._names)
+        self._follow_ups = FollowUps(self._names)
 
     # -- public ------------------------------------------------------------------------------
 
-    def parse(self, text: str) -> Query:
-        """The intent, subject, topic and language of one question; never raises."""
+    def parse(self, text: str, context: Context | None = None) -> Query:
+        """The intent, subject, topic and language of one question; never raises.
+
+        `context` is the conversation's memory: a follow-up's pronouns and ellipses are read
+        against it ("kapan dia mundur?"). A question that is only a pronoun nothing in it
+        explains gets intent "unknown" and the pronoun in `Query.pronoun`.
+        """
         cleaned, page = tk.take_page(tk.clean(text))
-        command = self._parse_command(text, cleaned, page)
+        command = self._parse_command(text, cleaned, page, context)
         if command is not None:
             return command
-        return self._parse_free(text, cleaned, page)
+        return self._parse_free(text, cleaned, page, context)
 
     def command(self, command: Command, argument: str, lang: Lang | None = None) -> Query:
         """The query of a slash command whose argument was typed as an option of its own: the
@@ -71,7 +81,9 @@ class IntentMatcher:
 
     # -- commands ----------------------------------------------------------------------------
 
-    def _parse_command(self, text: str, cleaned: str, page: int) -> Query | None:
+    def _parse_command(
+        self, text: str, cleaned: str, page: int, context: Context | None = None
+    ) -> Query | None:
         match = SLASH_RE.match(cleaned)
         strict = False
         if match is None:
@@ -85,17 +97,28 @@ class IntentMatcher:
             return None
         rest = (match.group("rest") or "").strip()
         if command == "ask":
-            return self._parse_free(text, rest, page)
+            return self._parse_free(text, rest, page, context)
         rest, page = tk.bare_page(rest, page)
         lang = detect_language(rest) if rest else "id"
-        query = self._command_query(command, text, rest, lang, page)
+        query = self._command_query(command, text, rest, lang, page, context)
         return replace(query, score=100.0 if fold(word) in COMMANDS else 85.0)
 
     def _command_query(
-        self, command: Command, text: str, rest: str, lang: Lang, page: int
+        self,
+        command: Command,
+        text: str,
+        rest: str,
+        lang: Lang,
+        page: int,
+        context: Context | None = None,
     ) -> Query:
         tokens = self._corrector.fix(tk.tokenize(rest))[: tk.MAX_TOKENS]
         base = Query(intent="help", text=text, lang=lang, page=page)
+        if context is not None and command in ("who", "quote", "when", "timeline"):
+            resolved = self._follow_ups.resolve(tokens, context)
+            if resolved.pronoun:
+                return replace(base, intent="unknown", pronoun=resolved.pronoun)
+            tokens = resolved.tokens
         if command == "who":
             return replace(base, intent="who", subject=self._person(tokens)[0])
         if command == "quote":
@@ -109,7 +132,9 @@ class IntentMatcher:
 
     # -- free text ---------------------------------------------------------------------------
 
-    def _parse_free(self, text: str, cleaned: str, page: int) -> Query:
+    def _parse_free(
+        self, text: str, cleaned: str, page: int, context: Context | None = None
+    ) -> Query:
         lang = detect_language(cleaned)
         base = Query(intent="help", text=text, lang=lang, page=page, score=100.0)
         if not cleaned or tk.ONLY_QUESTION_MARKS_RE.match(cleaned):
@@ -118,7 +143,10 @@ class IntentMatcher:
         if not all_tokens:
             return replace(base, intent="unknown", score=0.0)
         fixed = self._corrector.fix(all_tokens[: tk.MAX_TOKENS])
-        tokens, stripped = tk.strip_fillers(fixed)
+        resolved = self._follow_ups.resolve(fixed, context)
+        if resolved.pronoun:
+            return replace(base, intent="unknown", pronoun=resolved.pronoun, score=90.0)
+        tokens, stripped = tk.strip_fillers(resolved.tokens)
         if not tokens:
             return base if stripped else replace(base, intent="unknown", score=0.0)
         matched = self._match_rules(base, tokens)
@@ -152,8 +180,9 @@ class IntentMatcher:
             extra = tk.subject(tk.drop_separator(topic))
             return replace(base, intent="quote", subject=person, topic=extra or found_topic)
         name, known = self._person(subject)
+        untitled = titles.drop_honorifics(tk.trim(subject))
         if known or (
-            rule.kind == "person" and _looks_like_name(subject, tk.has_case_signal(base.text))
+            rule.kind == "person" and _looks_like_name(untitled, tk.has_case_signal(base.text))
         ):
             return replace(base, intent="who", subject=name)
         return replace(base, intent="search", subject=tk.keywords(subject))
@@ -174,17 +203,31 @@ class IntentMatcher:
     # -- names -------------------------------------------------------------------------------
 
     def _person(self, tokens: Sequence[Token]) -> tuple[str, bool]:
-        """(canonical name, True) when the tokens are or start with a known name, else raw."""
-        words = tk.trim(tokens)
+        """(canonical name, True) when the tokens are or start with a known name, else raw.
+
+        Honorifics before a name are dropped ("bu Rina"), and so is a title with its place
+        when a known name follows it ("lurah Hendra", "Kapolres Malang Kota AKBP Yudha")."""
+        words = titles.drop_honorifics(tk.trim(tokens))
+        found = self._known(words)
+        if found is None:
+            for cut in titles.title_cuts(words):
+                found = self._known(titles.drop_honorifics(words[cut:]), _SURE)
+                if found is not None:
+                    break
+        if found is not None:
+            return found, True
+        return tk.display(words[: tk.MAX_SUBJECT_TOKENS]), False
+
+    def _known(self, words: Sequence[Token], least: float = 0.0) -> str | None:
+        """The known name the words are, or start with before mere context ("dari OpenAI"),
+        scoring at least `least`."""
         folded = [t.canon for t in words if t.canon != "'s"]
         found = self._names.resolve(folded)
         if found is None:
             prefix = self._names.longest_prefix(folded)
             if prefix is not None and tk.only_context(folded[prefix[1] :]):
                 found = (prefix[0], prefix[2])
-        if found is not None:
-            return found[0], True
-        return tk.display(words[: tk.MAX_SUBJECT_TOKENS]), False
+        return found[0] if found is not None and found[1] >= least else None
 
     def _is_bare_name(self, tokens: Sequence[Token]) -> bool:
         """A question that is nothing but a known person's name ("Sri Mulyani?")."""
@@ -198,13 +241,18 @@ class IntentMatcher:
 
     def _person_and_topic(self, tokens: Sequence[Token]) -> tuple[str, str]:
         """Split "X tentang Y" / "X Y" into a person and a topic."""
-        words = tk.trim(tokens)
+        words = titles.drop_honorifics(tk.trim(tokens))
         for i, token in enumerate(words):
             if i > 0 and token.canon in tk.SEPARATORS:
                 return self._person(words[:i])[0], tk.subject(words[i + 1 :])
         prefix = self._names.longest_prefix([t.canon for t in words])
         if prefix is not None:
             return prefix[0], tk.subject(words[prefix[1] :])
+        for cut in titles.title_cuts(words):
+            rest = titles.drop_honorifics(words[cut:])
+            prefix = self._names.longest_prefix([t.canon for t in rest])
+            if prefix is not None and prefix[2] >= _SURE:
+                return prefix[0], tk.subject(rest[prefix[1] :])
         run = tk.capitalised_run(words)
         if 0 < run < len(words):
             return tk.display(words[:run]), tk.subject(words[run:])

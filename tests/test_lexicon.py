@@ -88,3 +88,63 @@ def test_stopwords() -> None:
     assert "dipecat" in LEXICON
     assert "the" in STOPWORDS_EN
     assert "sutskever" not in {*LEXICON, *STOPWORDS_ID, *STOPWORDS_EN}
+
+
+@pytest.mark.parametrize(
+    ("english", "indonesian"),
+    [
+        ("leave", {"keluar", "meninggalkan", "hengkang"}),
+        ("left", {"keluar", "meninggalkan"}),
+        ("resigned", {"mundur", "mengundurkan"}),
+        ("fire", {"pecat", "memberhentikan", "dipecat"}),
+        ("appoint", {"mengangkat", "menunjuk", "ditunjuk"}),
+        ("sworn in", {"dilantik", "melantik"}),
+        ("launched", {"meluncurkan", "rilis"}),
+        ("delayed", {"tunda", "ditunda"}),
+        ("arrested", {"ditangkap", "menangkap", "diamankan"}),
+        ("sentenced", {"divonis", "vonis"}),
+        ("explosion", {"ledakan", "meledak"}),
+        ("evacuated", {"dievakuasi"}),
+    ],
+)
+def test_news_event_verbs_meet_their_indonesian_forms(english: str, indonesian: set[str]) -> None:
+    assert indonesian <= set(expand_terms([english])), english
+    for form in indonesian:  # and back: an Indonesian question reaches the English word
+        assert english in expand_terms([form]) or english in LEXICON.get(form, ()), form
+
+
+def test_the_lexicon_covers_several_hundred_news_events() -> None:
+    from pathlib import Path
+
+    from bot.engine.vocab import ENGINE_VOCABULARY
+
+    groups = ENGINE_VOCABULARY.data("lexicon")
+    assert len(groups) >= 600
+    english = {f for g in groups for f in g.get("en") or ()}
+    indonesian = {f for g in groups for f in g.get("id") or ()}
+    assert len(english) >= 1000 and len(indonesian) >= 1500
+    header = (Path(ENGINE_VOCABULARY.folder) / "lexicon.yaml").read_text(encoding="utf-8")
+    assert "IndoSum" in header.split("- en:")[0]  # the source the generated groups come from
+
+
+def test_the_lexicon_builder_inflects_verbs_and_groups_corpus_forms_by_stem() -> None:
+    import importlib.util
+    from collections import Counter
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "lexicon" / "build.py"
+    spec = importlib.util.spec_from_file_location("lexicon_build", path)
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.inflect("arrest+") == ["arrest", "arrests", "arrested", "arresting"]
+    assert builder.inflect("leave+/left") == ["leave", "leaves", "left", "leaving"]
+    assert builder.inflect("stop+") == ["stop", "stops", "stopped", "stopping"]
+    assert builder.inflect("deny+") == ["deny", "denies", "denied", "denying"]
+    assert builder.inflect("verdict") == ["verdict"]
+    by_stem = {"tunda": Counter({"menunda": 40, "ditunda": 30, "penundaannya": 5, "tunda": 3})}
+    group = builder.group("delay+, postponement ; tunda, jeda waktu ; tunda", by_stem)
+    assert group == {
+        "en": ["delay", "delays", "delayed", "delaying", "postponement"],
+        "id": ["menunda", "ditunda", "jeda waktu"],
+    }

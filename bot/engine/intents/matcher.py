@@ -124,7 +124,7 @@ class IntentMatcher:
         if command == "quote":
             person, topic = self._person_and_topic(tokens)
             return replace(base, intent="quote", subject=person, topic=topic)
-        if command == "search":
+        if command == "search" and tk.keywords(tokens):
             return replace(base, intent="search", subject=tk.keywords(tokens))
         if command == "when" or command == "timeline":
             return replace(base, intent=command, subject=tk.subject(tokens))

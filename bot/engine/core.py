@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -27,7 +28,9 @@ from bot.engine.handlers import HANDLERS
 from bot.engine.handlers.reply import reply
 from bot.engine.intents import IntentMatcher
 from bot.engine.intents.commands import Command
+from bot.engine.intents.tokens import has_case_signal
 from bot.engine.names import PersonIndex
+from bot.engine.spelling import Speller
 from knowledge import text as stemming
 from knowledge.store import Store
 from knowledge.store.reader import ArticleRow, PersonRow
@@ -47,6 +50,8 @@ class Engine:
         self.corpus = corpus
         self.matcher = IntentMatcher(corpus.people)
         self.conversations = MemoryConversations() if conversations is None else conversations
+        titles = (a.title for a in corpus.articles.values())
+        self.speller = Speller(corpus.store, corpus.people, titles)
         self._topics: list[str] | None = None
 
     @classmethod
@@ -99,10 +104,22 @@ class Engine:
             return _error(Query("unknown", question))
         if query.pronoun:
             return reply(query, False, "pronoun_unknown", intent="unknown", subject=query.pronoun)
-        answer = await self.answer(query)
+        answer = await self.answer(await self._spelt(query))
         if conversation is not None:
             await self._remember(conversation, context or Context(), answer)
         return answer
+
+    async def _spelt(self, query: Query) -> Query:
+        """The query with typos in the words it is about corrected (never a person's name)."""
+        capitals = has_case_signal(query.text)
+        try:
+            if query.intent in ("when", "timeline", "search") and query.subject:
+                return replace(query, subject=await self.speller.correct(query.subject, capitals))
+            if query.intent == "quote" and query.topic:
+                return replace(query, topic=await self.speller.correct(query.topic, capitals))
+        except Exception:
+            log.exception("spelling correction failed for %r", query.text[:200])
+        return query
 
     async def _recall(self, conversation: str | None) -> Context | None:
         """The conversation's context, None for a question on its own or a store that fails."""

@@ -59,9 +59,13 @@ class ConversationStore(Protocol):
     it was never stored, or was evicted). Values are flat string mappings (`Context.to_dict`).
     """
 
-    async def get(self, key: str) -> Mapping[str, str] | None: ...
+    async def get(self, key: str) -> Mapping[str, str] | None:
+        """The value stored under `key`, or None when there is none or it has expired."""
+        ...
 
-    async def put(self, key: str, value: Mapping[str, str], ttl: float) -> None: ...
+    async def put(self, key: str, value: Mapping[str, str], ttl: float) -> None:
+        """Store `value` under `key` for `ttl` seconds, replacing what was there."""
+        ...
 
 
 class MemoryConversations:
@@ -76,6 +80,7 @@ class MemoryConversations:
         self._entries: OrderedDict[str, tuple[float, dict[str, str]]] = OrderedDict()
 
     async def get(self, key: str) -> Mapping[str, str] | None:
+        """A copy of the live value under `key` (and it becomes the most recently used)."""
         entry = self._entries.get(key)
         if entry is None:
             return None
@@ -87,6 +92,7 @@ class MemoryConversations:
         return dict(value)
 
     async def put(self, key: str, value: Mapping[str, str], ttl: float) -> None:
+        """Keep a copy of `value` for `ttl` seconds; the least recently used go past capacity."""
         self._entries[key] = (self._clock() + ttl, dict(value))
         self._entries.move_to_end(key)
         while len(self._entries) > self._capacity:

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_cli import _run as run_cli
 
 from bot.config import Settings
 from bot.console.chat import chat
@@ -200,21 +198,9 @@ async def test_a_title_before_someone_else_is_not_that_person(
 
 
 def test_ask_stream_keeps_one_conversation(tmp_path: Path, articles: Path) -> None:
-    environment = {
-        **os.environ,
-        "NEWSBOT_DB": str(tmp_path / "stream.db"),
-        "NEWSBOT_ARTICLES": str(articles),
-    }
-    environment.pop("DISCORD_TOKEN", None)
     questions = "dan dia?\nsiapa Hendra Wijaya?\nkapan dia mundur?\napa katanya?\n"
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", "-"],
-        input=questions,
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=tmp_path,
-        timeout=300,
+    result = run_cli(
+        ["ask", "--json", "-"], tmp_path, stdin=questions, NEWSBOT_ARTICLES=str(articles)
     )
     assert result.returncode == 0, result.stderr
     lone, who, when, quote = (json.loads(line) for line in result.stdout.splitlines())

@@ -37,5 +37,6 @@ async def test_real_words_and_names_are_never_corrected(engine: Engine) -> None:
         ("Okafr said", True),
         ("salimun dipecat", False),
         ("tram", False),
+        ("prime minister", False),  # a real English word, though no article says it
     ):
         assert await speller.correct(text, capitals) == text

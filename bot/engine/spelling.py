@@ -6,7 +6,8 @@ the Sastrawi stemmer's root words (KBBI), the bilingual lexicon's forms (affixed
 and inflected English words) and the engine's grammar words, and from the knowledge base's
 headlines (names of organisations and places: "tanamn" is more likely Tanamin, headlined,
 than "tanaman"). The knowledge base decides:
-a word whose stem is in its full-text index is real there and never changed, and an
+a word whose stem is in its full-text index is real there and never changed (so is a word of
+pyspellchecker's English word list: "prime" is no typo of "price"), and an
 Indonesian candidate is taken only when its stem is in the index (the most frequent wins), so
 a correction always points at something the articles say. Names are never touched: known
 name words, and capitalised words when the question is typed with capitals.
@@ -42,6 +43,15 @@ def dictionary() -> frozenset[str]:
     words |= {form for form in LEXICON if " " not in form}
     words |= STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS | CUE_SET
     return frozenset(w for w in words if w.isalpha())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Real English words: pyspellchecker's English frequency list (160,000 words shipped in
+    the package), read once, at the first word neither dictionary nor articles know."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.keys())
 
 
 @cache
@@ -117,6 +127,8 @@ class Speller:
         own = await self._store.term_docs([stem(word)])
         if own[stem(word)]:
             return word  # the articles use it: a real word (or a name) here
+        if word in await asyncio.to_thread(english_words):
+            return word
         if self._headline_shapes is None:
             titles = " ".join(self._headlines)
             self._headline_shapes = await asyncio.to_thread(lambda: shapes_of(words(titles)))

@@ -1,6 +1,10 @@
 """Person and role extraction scored against hand labels of indosum articles (issue 11).
 
-    .venv/bin/python -m tests.quality.people [--corpus PATH] [--verbose]
+    .venv/bin/python -m tests.quality.people [--corpus PATH] [--labels PATH] [--verbose]
+
+`--labels tests/data/people_dev_labels.jsonl` scores the development set instead (40 other
+articles, drawn with seed 23, for tuning rules; the default set is the test set and is never
+tuned on). A label file's draw is recorded beside it, in `<name>.meta.json`.
 
 The gold labels are `tests/data/people_labels.jsonl`, one article a line:
 
@@ -405,6 +409,11 @@ def corpus_lines(corpus: Path, ids: set[str]) -> dict[str, tuple[int, str]]:
     return found
 
 
+def meta_path(labels: Path) -> Path:
+    """Where a label file records its draw: `people_labels.jsonl` -> `people_labels.meta.json`."""
+    return labels.with_name(labels.name.removesuffix(".jsonl") + ".meta.json")
+
+
 def skipped_ids(path: Path = META) -> list[str]:
     if not path.is_file():
         return []
@@ -439,9 +448,11 @@ def _verbose(s: ArticleScore, out: Callable[[str], None]) -> None:
         out(f"  (ignored) {' | '.join(p.names)}")
 
 
-def run(corpus: Path, verbose: bool, out: Callable[[str], None] = print) -> Totals:
-    labels = load_labels()
-    skipped = skipped_ids()
+def run(
+    corpus: Path, verbose: bool, out: Callable[[str], None] = print, labels_path: Path = LABELS
+) -> Totals:
+    labels = load_labels(labels_path)
+    skipped = skipped_ids(meta_path(labels_path))
     lines = corpus_lines(corpus, {a.id for a in labels} | set(skipped))
     missing = [a.id for a in labels if a.id not in lines]
     if missing:
@@ -469,6 +480,7 @@ def run(corpus: Path, verbose: bool, out: Callable[[str], None] = print) -> Tota
     t = totals
     out("")
     out(f"corpus   {corpus}")
+    out(f"labels   {labels_path}")
     out(
         f"articles {t.articles} labelled ({len(skipped)} drawn articles skipped: no person); "
         f"{t.gold} gold people, {t.gold_roles} gold roles"
@@ -494,6 +506,7 @@ def run(corpus: Path, verbose: bool, out: Callable[[str], None] = print) -> Tota
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.quality.people", description=__doc__)
     parser.add_argument("--corpus", help=f"indosum.jsonl (default: ${CORPUS_ENV} or ../shared)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="label file (default: test set)")
     parser.add_argument("--verbose", "-v", action="store_true", help="errors per article")
     args = parser.parse_args(argv)
     corpus = find_corpus(args.corpus)
@@ -502,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"corpus not found: {where}", file=sys.stderr)
         return 2
     try:
-        run(corpus, args.verbose)
+        run(corpus, args.verbose, labels_path=args.labels)
     except ExtractionMissing as exc:
         print(exc, file=sys.stderr)
         return 2

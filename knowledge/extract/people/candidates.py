@@ -17,7 +17,9 @@ from knowledge.extract.people.lexicon import (
     COMPASS,
     GIVEN_NAMES,
     PLACE_PREFIXES,
+    PLACES,
     is_title_word,
+    is_vocabulary,
     root_words,
 )
 from knowledge.extract.people.tokens import Context, Kind, Tok
@@ -25,6 +27,7 @@ from knowledge.extract.roles import RANKS, is_role_word, role_before
 
 _NAMEISH = (Kind.NAME, Kind.INITIAL, Kind.PARTICLE)
 _ROLE_CONTEXT = (Kind.ROLE, Kind.ACRONYM, Kind.PLACE, Kind.ORG, Kind.PRODUCT, Kind.COMMON)
+_CLOSING = (Kind.ACRONYM, Kind.PLACE, Kind.ORG)
 
 
 @dataclass
@@ -67,7 +70,7 @@ def _run_candidates(run: list[Tok], ctx: Context) -> list[Candidate]:
             (prev is not None and prev.kind in _ROLE_CONTEXT and not _is_rank(prev))
             or (a == 0 and role_before(ctx.text, run[0].start) is not None)
         ):
-            a = _trim_after_title(run, a, b, ctx)
+            a = _trim_after_title(run, a, b, ctx, _title_closed(run, a, ctx.text))
         while a < b and run[a].kind not in (Kind.NAME, Kind.INITIAL):
             a += 1
         while b - a > 2 and run[a].text in ctx.towns:
@@ -108,8 +111,31 @@ def _first_given(run: list[Tok], a: int, b: int) -> int:
     return -1
 
 
+def _title_closed(run: list[Tok], a: int, text: str) -> bool:
+    """Whether the title before token a is closed by what it names: an acronym, a place or an
+    organisation ("Direktur Eksekutif INDEF Enny Sri Hartati"), or a bracket ("PT Pertamina
+    (Persero) Yanuar Budi Hartanto"). The words after it are then all the name: a given name
+    inside them ("Sri") is no place to cut."""
+    if a > 0:
+        return run[a - 1].kind in _CLOSING
+    return text[: run[0].start].rstrip(" \t\u00a0").endswith(")")
+
+
+def _place_end(run: list[Tok], a: int, b: int) -> int:
+    """After "Kota"/"Desa" a place takes its first word and the dictionary words after it
+    ("Desa Tanah Hitam"); the first other word starts the name ("Kota Jayapura Fabio ...")."""
+    k = a + 1
+    while k < b and (run[k].text in PLACES or is_vocabulary(run[k].text)):
+        k += 1
+    return k
+
+
 def _trim_after_prefix(run: list[Tok], a: int, b: int, ctx: Context) -> int:
     """After "PT"/"Bank"/"Universitas" the first tokens name the organisation, not a person."""
+    if run[a - 1].text.lower() in PLACE_PREFIXES and b - a >= 3:
+        cut = _place_end(run, a, b)
+        if b - cut >= 2:
+            return cut
     given = _first_given(run, a, b)
     cut = given if given >= 0 else (b - 2 if b - a >= 3 else b)
     end = cut
@@ -121,9 +147,12 @@ def _trim_after_prefix(run: list[Tok], a: int, b: int, ctx: Context) -> int:
     return cut
 
 
-def _trim_after_title(run: list[Tok], a: int, b: int, ctx: Context) -> int:
-    """ "Menteri Pemberdayaan Aparatur Asman Abnur": field words lead, the name is the tail."""
+def _trim_after_title(run: list[Tok], a: int, b: int, ctx: Context, closed: bool = False) -> int:
+    """ "Menteri Pemberdayaan Aparatur Asman Abnur": field words lead, the name is the tail.
+    After a closed title (`_title_closed`) only dictionary words are trimmed."""
     given = _first_given(run, a, b)
+    if closed and not (given > a and run[given - 1].kind is Kind.INITIAL):
+        given = -1  # "... BPH Migas M Ibnu Fajar": only initials before a given name lead it
     if given >= 0 and is_title_word(run[given].text):  # "Hakim Agung Ahmad ...": "Agung"
         later = _first_given(run, given + 1, b)
         given = later if later > 0 else given

@@ -14,10 +14,13 @@ import re
 
 from knowledge.extract.people.candidates import Candidate
 from knowledge.extract.people.lexicon import (
+    FAMILY_NAMES,
     GIVEN_NAMES,
+    PLACES,
     SPEECH_ADVERBS,
     SPEECH_AFTER,
     SPEECH_BEFORE,
+    is_english_word,
     is_function_word,
     is_title_word,
     is_vocabulary,
@@ -29,6 +32,10 @@ _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\(([A-Z]{2,8})\)")
 # "Fendi Timah (56)": an age in brackets right after a name.
 _AGE_RE = re.compile(r"[ \t]*\((?:\d{1,2})(?:[ \t]*(?:tahun|th|thn)\.?)?\)")
 _HANDLE_RE = re.compile(r"[ \t]*\(@\w+\)")
+# A country in brackets after a name, perhaps after the partner's name: "A / B (Malaysia)".
+_COUNTRY_AFTER_RE = re.compile(
+    r"(?:[ \t]*/[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?[ \t]*\(([A-Z][\w ]{1,30}?)\)"
+)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
 # The words around a name that may be a speech verb; news text often pads with no-break spaces.
 _WORD_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]*([a-z]+)(?:[^\S\n]+([a-z]+))?")
@@ -42,17 +49,25 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
     """Whether a candidate of two or more words is a person; `floor` is where the previous
     accepted name (or rejected run) ended, so a title is not read across it."""
     text, words = ctx.text, cand.words
-    first_given = words[0].lower() in GIVEN_NAMES
+    first_given = _first_word(cand).lower() in GIVEN_NAMES
     if not first_given and (words[0] in ctx.placey or words[-1] in ctx.towns):
         return False  # "Haryoto Lumajang": a hospital or firm named with its town
     if _abbreviated_longer(text, cand):
         return False
+    marked = (
+        _HANDLE_RE.match(text, cand.end) is not None
+        or _AGE_RE.match(text, cand.end) is not None
+        or _honorific_before(cand)
+        or _speech_nearby(text, cand)
+    )
+    if not first_given and all(is_english_word(w) for w in words):
+        return marked  # "Crystal Palace", "Black Eyed Peas": a team, a band, a title
     if (
         first_given
-        or _HANDLE_RE.match(text, cand.end)
-        or _AGE_RE.match(text, cand.end)
-        or _speech_nearby(text, cand)
+        or marked
         or _speaks_alone(ctx, words)
+        or _family_name_first(words)
+        or _from_country(ctx, cand)
     ):
         return True
     vocabulary = [is_vocabulary(w) for w in words]
@@ -61,6 +76,28 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
         # the sentence goes on after them as after a subject ("Penyanyi Sari Kusuma tiba").
         return not all(vocabulary) or _name_ends_here(ctx, cand, floor)
     return not any(vocabulary) and any(ctx.singles[w] > 0 for w in words)
+
+
+def _family_name_first(words: list[str]) -> bool:
+    """ "Tan Kian Meng", "Son Heung - min": a family name, then words no dictionary has."""
+    return words[0].lower() in FAMILY_NAMES and not any(
+        is_vocabulary(w) or is_english_word(w) for w in words[1:]
+    )
+
+
+def _from_country(ctx: Context, cand: Candidate) -> bool:
+    """ "Andrey Rublev (Rusia)", "Tan Kian Meng / Lai Pei Jing (Malaysia)": a country in
+    brackets after a name is the player's, in results and line-ups."""
+    m = _COUNTRY_AFTER_RE.match(ctx.text, cand.end)
+    return m is not None and m.group(1) in PLACES
+
+
+def _first_word(cand: Candidate) -> str:
+    """The first word of a name that is not an initial ("M Ibnu Fajar" -> "Ibnu")."""
+    for tok in cand.tokens:
+        if tok.kind is Kind.NAME:
+            return tok.text
+    return cand.words[0]
 
 
 def single_word_person(ctx: Context, cand: Candidate, floor: int, known: set[str]) -> bool:

@@ -27,6 +27,10 @@ def _lower(entries: Iterable[str]) -> frozenset[str]:
 
 
 GIVEN_NAMES: frozenset[str] = VOCABULARY.words("given_names")
+# Chinese, Korean and Vietnamese family names, which open a name ("Tan Kian Meng").
+FAMILY_NAMES: frozenset[str] = VOCABULARY.words("family_names")
+# English dictionary words that are no given name ("crystal", "palace", "fighters").
+ENGLISH_WORDS: frozenset[str] = VOCABULARY.words("english_words") - GIVEN_NAMES
 _PLACES = VOCABULARY.data("places")
 # Provinces, states and countries: a word written before ", <region>" is a town.
 REGIONS: frozenset[str] = frozenset(_PLACES["regions"])
@@ -105,6 +109,11 @@ def is_vocabulary(word: str) -> bool:
     """Whether a word is an Indonesian dictionary word rather than a (known) given name."""
     low = word.lower()
     return low not in GIVEN_NAMES and low in root_words()
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a word is a common English dictionary word and no known given name."""
+    return word.lower() in ENGLISH_WORDS
 
 
 def is_title_word(word: str) -> bool:

@@ -335,7 +335,30 @@ def _classify_run(run: list[Tok], ctx: Context) -> None:
             continue
         run[i].kind = _classify(run[i], ctx)
         i += 1
+    _after_given_name(run)
     _mark_products(run, ctx)
+
+
+def _after_given_name(run: list[Tok]) -> None:
+    """Words a name shares with a place or a title: a one-word place or a title word that
+    closes a run right after a known given name is a surname ("Nathan Redmond", "Joshua
+    King"); a word that is both an organisation's prefix and suffix opens it at the start of a
+    run ("Grup Emtek")."""
+    first = run[0]
+    if first.kind is Kind.ORG_SUFFIX and first.text.lower() in ORG_PREFIXES and len(run) > 1:
+        first.kind = Kind.ORG_PREFIX
+    if len(run) < 2:
+        return
+    last, before = run[-1], run[-2]
+    if (
+        last.kind in (Kind.PLACE, Kind.ROLE)
+        and before.kind is Kind.NAME
+        and before.text.lower() in GIVEN_NAMES
+        and (last.kind is Kind.ROLE or len(run) < 3 or run[-3].kind is not Kind.PLACE)
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+    ):
+        last.kind = Kind.NAME
 
 
 def _mark_products(run: list[Tok], ctx: Context) -> None:

@@ -40,6 +40,8 @@ _GLUE: frozenset[str] = frozenset(_ROLES["glue"])
 QUALIFIERS: frozenset[str] = _words(_ROLES["qualifiers"]) | _GLUE | CONNECTORS
 RANKS: frozenset[str] = _words(_ROLES["ranks"])
 ROLE_WORDS: frozenset[str] = frozenset(w for p in ROLE_HEADS | MODIFIERS for w in p)
+# Heads that govern a region named right after them ("Bupati Sambas").
+REGIONAL_HEADS: frozenset[tuple[str, ...]] = _phrases(_ROLES["regional"])
 # Words that introduce a role after a name ("selaku", "sebagai").
 APPOSITION_WORDS: frozenset[str] = frozenset(_ROLES["apposition"])
 # Honorifics sit between a title and a name ("Psikolog Dr. Linda"); they belong to neither.
@@ -123,6 +125,30 @@ def is_relational(role: str) -> bool:
     """Whether a role phrase ends in a title that points at another person ("kuasa hukum")."""
     words = tuple(w.lower() for w in role.split())
     return any(words[-len(h) :] == h for h in RELATIONAL_HEADS if len(h) <= len(words))
+
+
+def bare_head(role: str) -> tuple[str, ...] | None:
+    """The head of a role that is only modifiers and one head ("Presiden", "mantan Wakil
+    Gubernur"), lower case; None when the role names more (a body, a field, a place:
+    "Kepala BPS", "Menteri Luar Negeri"), which leaves no room for a body after it."""
+    toks = [_norm(w.lower()) for w in role.split()]
+    i = 0
+    while i < len(toks):
+        head = _match_words(toks, i, _HEADS_BY_FIRST)
+        if head == len(toks) - i:
+            return tuple(toks[i:])
+        mod = _match_words(toks, i, _MODS_BY_FIRST)
+        if not mod:
+            return None
+        i += mod
+    return None
+
+
+def _match_words(toks: list[str], i: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    for phrase in index.get(toks[i], ()):
+        if tuple(toks[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
 
 
 def is_role_word(word: str) -> bool:

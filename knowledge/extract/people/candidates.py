@@ -75,7 +75,7 @@ def _run_candidates(run: list[Tok], ctx: Context) -> list[Candidate]:
             a += 1
         while b - a > 2 and run[a].text in ctx.towns:
             a += 1  # "Bupati Banyumas Budhi Setiawan": the town belongs to the title
-        if a >= b or sum(1 for t in run[a:b] if t.kind is not Kind.INITIAL) > 4:
+        if a >= b or sum(1 for t in run[a:b] if t.kind is Kind.NAME) > 4:
             continue
         prev = run[a - 1] if a > 0 else None
         out.append(Candidate(run[a].start, run[b - 1].end, run[a:b], prev, nxt))

@@ -26,7 +26,7 @@ from knowledge.extract.people.lexicon import (
     is_vocabulary,
 )
 from knowledge.extract.people.tokens import Context, Kind
-from knowledge.extract.roles import role_after, role_before
+from knowledge.extract.roles import REGIONAL_HEADS, bare_head, role_after, role_before
 
 _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\(([A-Z]{2,8})\)")
 # "Fendi Timah (56)": an age in brackets right after a name.
@@ -75,7 +75,10 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
         # "Kepala Bagian Publikasi Biro ...": dictionary words after a title name a unit, unless
         # the sentence goes on after them as after a subject ("Penyanyi Sari Kusuma tiba").
         return not all(vocabulary) or _name_ends_here(ctx, cand, floor)
-    return not any(vocabulary) and any(ctx.singles[w] > 0 for w in words)
+    # "Harvey Weinstein ... Weinstein melecehkan": referred to later by one end of the name.
+    return not any(vocabulary) and (
+        any(ctx.singles[w] > 0 for w in words) or words[0] in ctx.alone or words[-1] in ctx.alone
+    )
 
 
 def _family_name_first(words: list[str]) -> bool:
@@ -112,11 +115,27 @@ def single_word_person(ctx: Context, cand: Candidate, floor: int, known: set[str
     given = word.lower() in GIVEN_NAMES
     if is_vocabulary(word):
         return False
+    title = role_before(ctx.text, cand.start, floor)
+    head = bare_head(title.text) if title is not None else None
+    if head in REGIONAL_HEADS and not given:
+        return False  # "Wakil Gubernur Golestan mengatakan": the region the title governs
     if (cand.nxt is None or cand.nxt.kind in _AFTER_SPEAKER) and _speech_nearby(ctx.text, cand):
         return True  # "kata Budi", but not "kata Sekretaris MUI ..."
-    # "Ketua Mahkamah Agung": a given name that is also a title word is not a name here.
-    titled = role_before(ctx.text, cand.start, floor) is not None
-    return given and titled and not is_title_word(word)
+    if title is None or is_title_word(word):
+        return False  # "Ketua Mahkamah Agung": a title word is not a name here
+    # "Kepala BPS Suhariyanto", "Direktur Data Kemendagri, Sugiharto": after a title that
+    # already names its body or field, one word is the person, unless a name follows it in
+    # apposition ("Direktur Pemasaran Gojek, Budi Santoso"). After a bare head ("Pelatih
+    # Persib") the word may as well be the body, so it takes a given name.
+    return given or (
+        head is None and cand.nxt is None and not _apposed_name_after(ctx, cand)
+    )
+
+
+def _apposed_name_after(ctx: Context, cand: Candidate) -> bool:
+    """Whether a capitalised name follows `cand` after a comma: "Gojek, Budi Santoso"."""
+    gap = COMMA_GAP_RE.match(ctx.text, cand.end)
+    return gap is not None and ctx.text[gap.end() : gap.end() + 1].isupper()
 
 
 def lone_speakers(ctx: Context, cands: list[Candidate]) -> frozenset[str]:

@@ -64,12 +64,15 @@ _DIRECTORATE_RE = re.compile(r"^Dit[b-df-hj-np-tv-z]")
 _BEFORE_REGION_RE = re.compile(
     r"([A-Z][\w'’-]+)[ \t]*,[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?![\w'’-])"
 )
+# Scraped text spaces its hyphens: "Son Heung - min", "Orang - orang". A lower-case piece after
+# such a hyphen belongs to the word before it.
+_SPACED_HYPHEN = r"(?:[ \t]-[ \t](?!(?:lah|nya|pun|kah)\b)[a-z][a-z'’]+(?![\w'’-]))?"
 # A name-like token: abbreviated title, initials, or a word that starts with a capital.
 _WORD_PATTERN = (
     r"(?<![\w'’-])(?:(?:" + trie(DOTTED_TITLES) + r")\.(?=[ \t])"
     r"|[A-Z]\.(?:[A-Z]\.)*"
     r"|(?:[A-ZÀ-ÖØ-Þ]|[a-z]{1,2}[A-Z]|(?:al|el)-[A-Z])[\w'’]*"
-    r"(?:[-.](?!(?:lah|nya|pun|kah)\b)[\w'’]+)*)"
+    r"(?:[-.](?!(?:lah|nya|pun|kah)\b)[\w'’]+)*" + _SPACED_HYPHEN + ")"
 )
 # Numbers only continue a run ("Llama 3"); they never start one.
 _TOKEN_PATTERN = _WORD_PATTERN + r"|\d+(?:[.,]\d+)*[a-zA-Z]*"
@@ -79,8 +82,10 @@ _SEP = r"[ \t\u00a0]+"
 _RUN_RE = re.compile(
     rf"(?:{_WORD_PATTERN})(?:{_SEP}(?:{_PARTICLE_PATTERN}{_SEP}){{0,2}}(?:{_TOKEN_PATTERN}))*"
 )
-_NONBLANK_RE = re.compile(r"[^ \t\u00a0]+")
+_PIECE_RE = re.compile(r"[^ \t\u00a0]+" + _SPACED_HYPHEN)
 _BLANK_RE = re.compile(r"[ \t\u00a0]")
+# Particles written with a capital inside a name: the Arabic patronymics and articles.
+_INNER_PARTICLES = frozenset({"bin", "binti", "ibn", "al", "el"})
 _DIGIT_RE = re.compile(r"\d")
 _URL_CHARS = frozenset("/.=?&#@")
 _CAMEL_RE = re.compile(r"^[A-Z][a-z]{3,}[A-Z]|^[A-Z][a-z]+[A-Z]{2}")
@@ -141,6 +146,7 @@ class Context:
     lone_speakers: frozenset[str] = frozenset()  # one-word names beside a speech verb
     runs: list[list[Tok]] = field(default_factory=list)
     singles: Counter[str] = field(default_factory=Counter)
+    alone: frozenset[str] = frozenset()  # one-word name runs anywhere, sentence starts too
     orgs: list[tuple[int, int]] = field(default_factory=list)  # spans of organisations
 
     def add_org(self, start: int, end: int) -> None:
@@ -162,6 +168,9 @@ def article_context(text: str, sentences: Sequence[Sentence]) -> Context:
     )
     for run in ctx.runs:
         _classify_run(run, ctx)
+    ctx.alone = frozenset(
+        run[0].text for run in ctx.runs if len(run) == 1 and run[0].kind is Kind.NAME
+    )
     ctx.singles = Counter(
         run[0].text
         for run in ctx.runs
@@ -209,9 +218,11 @@ def _runs(text: str) -> list[list[Tok]]:
             runs.append([Tok(start, end, run.group())])
             continue
         toks = []
-        for m in _NONBLANK_RE.finditer(text, start, end):
+        for m in _PIECE_RE.finditer(text, start, end):
             word = m.group()
-            kind = Kind.PARTICLE if word in PARTICLES else Kind.NAME
+            # "Tamim Bin Hamad Al Thani": inside a run, capitalised particles are particles too.
+            particle = word in PARTICLES or (bool(toks) and word.lower() in _INNER_PARTICLES)
+            kind = Kind.PARTICLE if particle else Kind.NAME
             toks.append(Tok(m.start(), m.end(), word, kind))
         runs.append(toks)
     return runs
@@ -311,7 +322,7 @@ def _beside_number(tok: Tok, text: str) -> bool:
 
 def _reduplicated(word: str) -> bool:
     """ "orang-orang", "tiba-tiba": Indonesian plurals and adverbs, never names."""
-    head, _, tail = word.partition("-")
+    head, _, tail = word.replace(" ", "").partition("-")
     return tail.startswith(head[:3])
 
 

@@ -22,7 +22,7 @@ from knowledge.extract.people.evidence import (
     multi_word_person,
     single_word_person,
 )
-from knowledge.extract.people.lexicon import GIVEN_NAMES, is_vocabulary
+from knowledge.extract.people.lexicon import GIVEN_NAMES, is_english_word, is_vocabulary
 from knowledge.extract.people.tokens import Context, Kind, article_context
 from knowledge.extract.roles import is_relational, role_after, role_before
 from knowledge.models import PersonMention, Sentence
@@ -31,9 +31,10 @@ from knowledge.overrides import Overrides
 # Separators inside an enumeration of people, each item perhaps with its team in brackets.
 _LIST_GAP_RE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
-    r"(?:[ \t]*,[ \t]*(?:(?:dan|serta|atau|and)[ \t]+)?|[ \t]+(?:dan|serta|atau|and)[ \t]+)"
+    r"(?:[ \t]*,[ \t]*(?:(?:dan|serta|atau|and)[ \t]+)?|[ \t]+(?:dan|serta|atau|and)[ \t]+"
+    r"|[ \t]*/[ \t]*)"
 )
-_LIST_STARTS = (",", " ,", " (", " dan ", " serta ", " atau ", " and ")
+_LIST_STARTS = (",", " ,", " (", " dan ", " serta ", " atau ", " and ", " /", "/")
 # "Dia adalah ...": a sentence that opens by stating the role of someone just named.
 _PRONOUN_ROLE_RE = re.compile(
     r"[ \t\n\"“‘'(]*(?P<pronoun>Dia|Ia|Beliau|He|She)"
@@ -93,14 +94,16 @@ def _accept(ctx: Context, cands: list[Candidate], overrides: Overrides | None) -
     cands = [c for c in cands if ctx.text[c.start : c.end].lower() not in blocked]
     accepted: list[Candidate] = []
     floor = 0
+    prev: Candidate | None = None
     for cand in cands:
         if len(cand.words) > 1 and (
-            multi_word_person(ctx, cand, floor) or _after_relational(ctx.text, accepted, cand)
+            multi_word_person(ctx, cand, floor) or _after_relational(ctx.text, prev, cand)
         ):
             accepted.append(cand)
             floor = cand.end
         elif len(cand.words) == 1 and cand.tokens[0].kind is Kind.NAME:
             floor = cand.end  # a rejected longer run is a place or a body: titles span it
+        prev = cand
     accepted, objects = _title_objects_to_people(ctx, cands, accepted)
     accepted += _enumerated(ctx, [c for c in cands if c.start not in objects], accepted)
     full_names = {ctx.text[c.start : c.end] for c in accepted}
@@ -159,6 +162,9 @@ def _enumerated(ctx: Context, cands: list[Candidate], accepted: list[Candidate])
     """Names listed beside a confirmed person ("Arif Suyono, Benny Wahyudi, dan Fery Aman
     Saragih") are people too: two for a one-word name, one for a longer name."""
     by_start = {c.start: c for c in cands}
+    for c in cands:  # "..., Almarhum Dede Mariana dan ...": an honorific leads a list item
+        if c.prev is not None and c.prev.kind is Kind.HONORIFIC:
+            by_start.setdefault(c.prev.start, c)
     confirmed = {c.start for c in accepted}
     seen: set[int] = set()
     out: list[Candidate] = []
@@ -171,11 +177,39 @@ def _enumerated(ctx: Context, cands: list[Candidate], accepted: list[Candidate])
         ):
             chain.append(by_start[gap.end()])
         seen.update(c.start for c in chain)
+        if len(chain) < 2:
+            continue
         persons = sum(1 for c in chain if c.start in confirmed and len(c.words) > 1)
-        if len(chain) < 2 or persons == 0:
+        if persons == 0:
+            persons = _line_up(ctx, chain)
+        if persons == 0:
             continue
         out += [c for c in chain if c.start not in confirmed and _list_member(ctx, c, persons)]
     return out
+
+
+def _line_up(ctx: Context, chain: list[Candidate]) -> int:
+    """How many names a list without a confirmed person counts as, 0 if it is no line-up:
+    three or more names none of which is a place, a dictionary or an English phrase ("Lin
+    Dan, Shi Yuqi dan Chen Long"), or a doubles pair the article writes twice ("Tontowi /
+    Liliyana")."""
+    if not all(_name_shaped(ctx, c) for c in chain):
+        return 0
+    longer = sum(1 for c in chain if len(c.words) > 1)
+    if len(chain) >= 3 and longer >= 2:
+        return longer
+    if len(chain) == 2 and ctx.text.count(ctx.text[chain[0].start : chain[1].end]) >= 2:
+        return 2
+    return 0
+
+
+def _name_shaped(ctx: Context, cand: Candidate) -> bool:
+    words = cand.words
+    return (
+        words[0] not in ctx.placey
+        and all(t.kind in (Kind.NAME, Kind.INITIAL, Kind.PARTICLE) for t in cand.tokens)
+        and not all(is_vocabulary(w) or is_english_word(w) for w in words)
+    )
 
 
 def _list_member(ctx: Context, cand: Candidate, persons: int) -> bool:
@@ -188,11 +222,12 @@ def _list_member(ctx: Context, cand: Candidate, persons: int) -> bool:
     return persons >= 2 and cand.tokens[0].kind is Kind.NAME and len(word) > 2
 
 
-def _after_relational(text: str, accepted: list[Candidate], cand: Candidate) -> bool:
-    """ "kuasa hukum Setya Novanto, Firman Wijaya": the apposed name is the lawyer."""
-    if not accepted or not _apposed(text, accepted[-1].end, cand.start):
+def _after_relational(text: str, prev: Candidate | None, cand: Candidate) -> bool:
+    """ "kuasa hukum Setya Novanto, Firman Wijaya", "pengacara Aman, Asrudin Hatjani": the
+    name apposed to a relational title's object is the lawyer."""
+    if prev is None or not _apposed(text, prev.end, cand.start):
         return False
-    title = role_before(text, accepted[-1].start)
+    title = role_before(text, prev.start)
     return title is not None and is_relational(title.text)
 
 

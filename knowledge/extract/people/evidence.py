@@ -32,6 +32,11 @@ _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\(([A-Z]{2,8})\)")
 # "Fendi Timah (56)": an age in brackets right after a name.
 _AGE_RE = re.compile(r"[ \t]*\((?:\d{1,2})(?:[ \t]*(?:tahun|th|thn)\.?)?\)")
 _HANDLE_RE = re.compile(r"[ \t]*\(@\w+\)")
+# The minute of a goal after a scorer's name: "(88')", "(90 + 1 ')", "(menit ke-88)".
+_MINUTE_RE = re.compile(
+    r"[ \t]*\((?:menit(?:[ \t]+ke)?[ \t-]*\d{1,3}|\d{1,3}(?:[ \t]*\+[ \t]*\d{1,2})?[ \t]*['’])"
+    r"[^()\n]{0,12}\)"
+)
 # A country in brackets after a name, perhaps after the partner's name: "A / B (Malaysia)".
 _COUNTRY_AFTER_RE = re.compile(
     r"(?:[ \t]*/[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?[ \t]*\(([A-Z][\w ]{1,30}?)\)"
@@ -41,6 +46,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
 _WORD_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]*([a-z]+)(?:[^\S\n]+([a-z]+))?")
 _WORD_BEFORE_RE = re.compile(r"([a-zA-Z]+)[^\S\n]*,?[^\S\n]*$")
 COMMA_GAP_RE = re.compile(r"[ \t]*,[ \t]*")
+_NEXT_CAPITAL_RE = re.compile(r"[A-Z][\w'’-]*")
 # What may follow a one-word speaker: "kata Budi kemarin", not "kata Sekretaris MUI ...".
 _AFTER_SPEAKER = (Kind.TIME, Kind.COMMON, Kind.HONORIFIC)
 
@@ -58,13 +64,14 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
         _HANDLE_RE.match(text, cand.end) is not None
         or _AGE_RE.match(text, cand.end) is not None
         or _honorific_before(cand)
-        or _speech_nearby(text, cand)
     )
     if not first_given and all(is_english_word(w) for w in words):
         return marked  # "Crystal Palace", "Black Eyed Peas": a team, a band, a title
     if (
         first_given
         or marked
+        or _MINUTE_RE.match(text, cand.end)
+        or _speech_nearby(text, cand)
         or _speaks_alone(ctx, words)
         or _family_name_first(words)
         or _from_country(ctx, cand)
@@ -133,9 +140,15 @@ def single_word_person(ctx: Context, cand: Candidate, floor: int, known: set[str
 
 
 def _apposed_name_after(ctx: Context, cand: Candidate) -> bool:
-    """Whether a capitalised name follows `cand` after a comma: "Gojek, Budi Santoso"."""
+    """Whether a name follows `cand` after a comma ("Gojek, Budi Santoso"), rather than the
+    next title of a list ("Rudiantara, Menteri Perhubungan ...")."""
     gap = COMMA_GAP_RE.match(ctx.text, cand.end)
-    return gap is not None and ctx.text[gap.end() : gap.end() + 1].isupper()
+    if gap is None:
+        return False
+    word = _NEXT_CAPITAL_RE.match(ctx.text, gap.end())
+    return word is not None and not is_title_word(word.group()) and not is_function_word(
+        word.group().lower()
+    )
 
 
 def lone_speakers(ctx: Context, cands: list[Candidate]) -> frozenset[str]:

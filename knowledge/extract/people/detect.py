@@ -34,7 +34,8 @@ _LIST_GAP_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:(?:dan|serta|atau|and)[ \t]+)?|[ \t]+(?:dan|serta|atau|and)[ \t]+"
     r"|[ \t]*/[ \t]*)"
 )
-_LIST_STARTS = (",", " ,", " (", " dan ", " serta ", " atau ", " and ", " /", "/")
+# A cheap first look at what follows a name before the full gap pattern is tried.
+_LIST_START_RE = re.compile(r" ?[,(/]| (?:dan|serta|atau|and) ")
 # "Dia adalah ...": a sentence that opens by stating the role of someone just named.
 _PRONOUN_ROLE_RE = re.compile(
     r"[ \t\n\"“‘'(]*(?P<pronoun>Dia|Ia|Beliau|He|She)"
@@ -172,7 +173,7 @@ def _enumerated(ctx: Context, cands: list[Candidate], accepted: list[Candidate])
         if cand.start in seen:
             continue
         chain = [cand]
-        while ctx.text.startswith(_LIST_STARTS, chain[-1].end) and (
+        while _LIST_START_RE.match(ctx.text, chain[-1].end) and (
             (gap := _LIST_GAP_RE.match(ctx.text, chain[-1].end)) and gap.end() in by_start
         ):
             chain.append(by_start[gap.end()])

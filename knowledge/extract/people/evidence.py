@@ -47,6 +47,9 @@ _WORD_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]*([a-z]+)(?:[^\S\n]+([a-z]+))?")
 _WORD_BEFORE_RE = re.compile(r"([a-zA-Z]+)[^\S\n]*,?[^\S\n]*$")
 COMMA_GAP_RE = re.compile(r"[ \t]*,[ \t]*")
 _NEXT_CAPITAL_RE = re.compile(r"[A-Z][\w'’-]*")
+# What ends a name that stands alone after its title: punctuation, or a word that joins the
+# next item or introduces an apposition ("anggota Polri Suhadi dan ...", "Kemendagri Irman,").
+_NAME_END_RE = re.compile(r"[ \t]*(?:[,.;:()]|(?:dan|serta|atau|yang|selaku|sebagai)\b)")
 # What may follow a one-word speaker: "kata Budi kemarin", not "kata Sekretaris MUI ...".
 _AFTER_SPEAKER = (Kind.TIME, Kind.COMMON, Kind.HONORIFIC)
 
@@ -91,8 +94,8 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
 def _family_name_first(words: list[str]) -> bool:
     """ "Tan Kian Meng", "Son Heung - min": a family name, then words no dictionary has."""
     return words[0].lower() in FAMILY_NAMES and not any(
-        is_vocabulary(w) or is_english_word(w) for w in words[1:]
-    )
+        is_vocabulary(w) or (is_english_word(w) and len(w) > 4) for w in words[1:]
+    )  # "Chen Long": a short syllable may be an English word too
 
 
 def _from_country(ctx: Context, cand: Candidate) -> bool:
@@ -135,7 +138,10 @@ def single_word_person(ctx: Context, cand: Candidate, floor: int, known: set[str
     # apposition ("Direktur Pemasaran Gojek, Budi Santoso"). After a bare head ("Pelatih
     # Persib") the word may as well be the body, so it takes a given name.
     return given or (
-        head is None and cand.nxt is None and not _apposed_name_after(ctx, cand)
+        head is None
+        and cand.nxt is None
+        and _NAME_END_RE.match(ctx.text, cand.end) is not None
+        and not _apposed_name_after(ctx, cand)
     )
 
 

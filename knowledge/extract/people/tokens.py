@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from knowledge.extract.people.lexicon import (
     DOTTED_TITLES,
+    FAMILY_NAMES,
     GIVEN_NAMES,
     MONTH_ABBREVIATIONS,
     ORG_INDEX,
@@ -239,7 +240,9 @@ def _match_phrase(run: list[Tok], i: int, index: dict[str, list[tuple[str, ...]]
 def _is_acronym(word: str) -> bool:
     if word.isupper():
         return sum(1 for c in word if c.isalpha()) >= 2
-    return word[0].islower() and sum(1 for c in word if c.isupper()) >= 2  # "xAI"
+    capitals = sum(1 for c in word if c.isupper())
+    # "xAI"; "VfL", "FCe": short mixed-case abbreviations of clubs and bodies
+    return capitals >= 2 and (word[0].islower() or (len(word) <= 4 and word[-1].isupper()))
 
 
 def _classify(tok: Tok, ctx: Context) -> Kind:
@@ -358,6 +361,18 @@ def _after_given_name(run: list[Tok]) -> None:
     first = run[0]
     if first.kind is Kind.ORG_SUFFIX and first.text.lower() in ORG_PREFIXES and len(run) > 1:
         first.kind = Kind.ORG_PREFIX
+    for i in range(1, len(run)):
+        tok, before = run[i], run[i - 1]
+        if (
+            tok.kind is Kind.HONORIFIC
+            and len(tok.text.rstrip(".")) == 1
+            and before.kind is Kind.NAME
+            and i + 1 < len(run)
+            and run[i + 1].kind is Kind.NAME
+        ):
+            tok.kind = Kind.INITIAL  # "Yasonna H Laoly": a middle initial, not "Haji"
+        elif tok.kind is Kind.COMMON and i == 1 and before.text.lower() in FAMILY_NAMES:
+            tok.kind = Kind.NAME  # "Lin Dan": a capitalised "Dan" mid-sentence is no "dan"
     if len(run) < 2:
         return
     last, before = run[-1], run[-2]

@@ -44,6 +44,12 @@ ROLE_WORDS: frozenset[str] = frozenset(w for p in ROLE_HEADS | MODIFIERS for w i
 REGIONAL_HEADS: frozenset[tuple[str, ...]] = _phrases(_ROLES["regional"])
 # Words that introduce a role after a name ("selaku", "sebagai").
 APPOSITION_WORDS: frozenset[str] = frozenset(_ROLES["apposition"])
+# Grammar words of both languages: never a field word inside a title.
+_FUNCTION_WORDS: frozenset[str] = VOCABULARY.words("function_words_id") | VOCABULARY.words(
+    "function_words_en"
+)
+# Verb forms: a title's field is a noun ("bedah", "jantung"), never "mengatakan".
+_VERB_RE = re.compile(r"(?:me|di|[bpt]er)[a-z]{3,}")
 # Honorifics sit between a title and a name ("Psikolog Dr. Linda"); they belong to neither.
 HONORIFICS: frozenset[str] = VOCABULARY.words("honorifics")
 # Vocabulary entries spelt with their dot ("plt.", "dr."): the dot is part of the word.
@@ -64,6 +70,8 @@ def phrase_index(
 
 
 _HEADS_BY_LAST = phrase_index(ROLE_HEADS, -1)
+_HEAD_WORDS = frozenset(_HEADS_BY_LAST)
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 _HEADS_BY_FIRST = phrase_index(ROLE_HEADS)
 _MODS_BY_LAST = phrase_index(MODIFIERS, -1)
 _MODS_BY_FIRST = phrase_index(MODIFIERS)
@@ -72,10 +80,13 @@ _MODS_BY_FIRST = phrase_index(MODIFIERS)
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\"“”‘’'!?—–•·|/]+|[,;:()\[\]\"“”‘’'!?—–•·|/]")
 _WINDOW = 120
 _LAST_WORD_RE = re.compile(r"([^\s,;:()\[\]\"“”‘’'!?—–•·|/]+)[\s,:)]*$")
-_MAX_LOOSE = 7  # qualifiers in a row before we stop believing it is still one title
+_MAX_LOOSE = 10  # qualifiers in a row before we stop believing it is still one title
+_MAX_FIELD = 3  # lower-case field words between a head and the name ("ahli jantung")
 _ENCLITIC_RE = re.compile(r"(?:nya|lah)$")
 _COLON_GAP_RE = re.compile(r":[ \t]*$")
 _DASHES = frozenset({"-", "\u2013"})
+# Words between a title and the name it introduces: "pekerja swasta bernama John Hansen".
+_NAMING_WORDS = frozenset({"bernama", "berinisial", "yakni", "yaitu"})
 # After a name: what may introduce an apposition role.
 _AFTER_INTRO_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?"
@@ -208,6 +219,12 @@ def _may_end_title(text: str, lo: int, hi: int) -> bool:
     if last is None:
         return False
     word = _norm(last.group(1).lower())
+    if word in _NAMING_WORDS or (word.isalpha() and word not in _FUNCTION_WORDS):
+        if word in _NAMING_WORDS or not _VERB_RE.match(word):
+            # "ahli jantung Michael", "pekerja swasta bernama John": a head a few words back
+            words = _WORDS_RE.findall(text, max(0, lo - 40), last.start())[-_MAX_FIELD:]
+            if any(_norm(w.lower()) in _HEAD_WORDS for w in words):
+                return True
     return (
         _is_capitalised(last.group(1))
         or word in HONORIFICS
@@ -254,6 +271,8 @@ def _title_last(toks: list[_Tok]) -> tuple[int, int]:
     follow that comma ("Kepala Polda Metro Jaya, Irjen Budi").
     """
     j = len(toks) - 1
+    if j >= 0 and toks[j].word in _NAMING_WORDS:
+        j -= 1  # "seorang pekerja swasta bernama John Hansen"
     while j >= 0 and toks[j].word in HONORIFICS:
         j -= 1
     end = j
@@ -270,7 +289,7 @@ def _title_last(toks: list[_Tok]) -> tuple[int, int]:
 def _title_start(toks: list[_Tok], j: int) -> int:
     """Start offset of the title that ends at token j, -1 when no position head is there."""
     role_start = -1
-    loose = 0
+    loose = fields = 0
     glued = False  # a glue word ("untuk") lies between the head found and the tokens before
     while j >= 0 and loose <= _MAX_LOOSE:
         tok = toks[j]
@@ -289,12 +308,33 @@ def _title_start(toks: list[_Tok], j: int) -> int:
             j -= paren
             loose += 1
             continue
-        if not _is_loose(tok):
-            break
+        if not _is_loose(tok) and not _ordinal_ke(toks, j):
+            if role_start >= 0 or fields >= _MAX_FIELD or not _is_field(tok):
+                break
+            fields += 1  # "ahli jantung Michael ...", "Gubernur DKI terpilih Anies ..."
         glued = glued or (role_start >= 0 and _norm(tok.word) in _GLUE)
         j -= 1
         loose += 1
     return role_start
+
+
+def _ordinal_ke(toks: list[_Tok], j: int) -> bool:
+    """ "ke" of an ordinal inside a title: "Presiden RI ke - 5", "Presiden ke-44"."""
+    nxt = toks[j + 1].raw if j + 1 < len(toks) else ""
+    return toks[j].word == "ke" and (nxt[:1].isdigit() or nxt in _DASHES)
+
+
+def _is_field(tok: _Tok) -> bool:
+    """A lower-case content word that may name a title's field: no grammar word, no verb
+    (me-, di-, ber-, ter- forms) and no sentence end."""
+    word = tok.word
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _FUNCTION_WORDS
+        and word not in APPOSITION_WORDS
+        and not _VERB_RE.match(word)
+    )
 
 
 def _paren_back(toks: list[_Tok], j: int) -> int:

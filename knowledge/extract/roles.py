@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from knowledge.extract.sentences import ABBREVIATIONS
+from knowledge.patterns import alternation
 from knowledge.vocab import VOCABULARY
 
 _ROLES = VOCABULARY.data("roles")
@@ -91,7 +92,9 @@ _NAMING_WORDS = frozenset({"bernama", "berinisial", "yakni", "yaitu"})
 _AFTER_INTRO_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?"
     r"(?:menjabat[ \t]+(?:sebagai[ \t]+)?|merupakan[ \t]+|adalah[ \t]+|sebagai[ \t]+)?)?"
-    r"|[ \t]+(?:selaku|sebagai|adalah|merupakan|is|was|yang[ \t]+menjabat)"
+    rf"|[ \t]+(?:{alternation(_ROLES['intro_adverbs'])}[ \t]+){{0,2}}"
+    rf"(?:{alternation(_ROLES['intro'])}"
+    rf"|{alternation(_ROLES['intro_verbs'])}[ \t]+(?:sebagai|menjadi))"
     r"(?:[ \t]+sebagai)?[ \t]+"
     r"|[ \t]*\([ \t]*)"
 )
@@ -219,12 +222,12 @@ def _may_end_title(text: str, lo: int, hi: int) -> bool:
     if last is None:
         return False
     word = _norm(last.group(1).lower())
-    if word in _NAMING_WORDS or (word.isalpha() and word not in _FUNCTION_WORDS):
-        if word in _NAMING_WORDS or not _VERB_RE.match(word):
-            # "ahli jantung Michael", "pekerja swasta bernama John": a head a few words back
-            words = _WORDS_RE.findall(text, max(0, lo - 40), last.start())[-_MAX_FIELD:]
-            if any(_norm(w.lower()) in _HEAD_WORDS for w in words):
-                return True
+    field = word.isalpha() and word not in _FUNCTION_WORDS and not _VERB_RE.match(word)
+    if word in _NAMING_WORDS or field:
+        # "ahli jantung Michael", "pekerja swasta bernama John": a head a few words back
+        words = _WORDS_RE.findall(text, max(0, lo - 40), last.start())[-_MAX_FIELD:]
+        if any(_norm(w.lower()) in _HEAD_WORDS for w in words):
+            return True
     return (
         _is_capitalised(last.group(1))
         or word in HONORIFICS
@@ -318,6 +321,18 @@ def _title_start(toks: list[_Tok], j: int) -> int:
     return role_start
 
 
+def _field_goes_on(toks: list[_Tok], i: int) -> bool:
+    """Whether lower-case words after a head close the apposition (a comma, a bracket or the
+    end of the sentence within three words), so they describe the title, not start the
+    clause: "imam masjid desa," but not "pelatih mengatakan ..." (a verb breaks it anyway)."""
+    for k in range(i, min(len(toks), i + _MAX_FIELD + 1)):
+        if toks[k].raw in (",", ")", ";") or _ends_sentence(toks[k]):
+            return True
+        if not (_is_field(toks[k]) or _is_loose(toks[k])):
+            return False
+    return False
+
+
 def _ordinal_ke(toks: list[_Tok], j: int) -> bool:
     """ "ke" of an ordinal inside a title: "Presiden RI ke - 5", "Presiden ke-44"."""
     nxt = toks[j + 1].raw if j + 1 < len(toks) else ""
@@ -400,12 +415,22 @@ def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan
         return None
     bare_comma = intro.group().strip() == ","
     hi = min(len(text), name_end + _WINDOW, ceiling if ceiling is not None else len(text))
-    start = intro.end()
+    return _role_from(text, intro.end(), hi, bare_comma)
+
+
+def role_at(text: str, start: int, end: int) -> RoleSpan | None:
+    """A role phrase that starts exactly at `start` and ends by `end` ("Gelandang asal Spanyol"
+    at the head of a sentence), or None."""
+    return _role_from(text, start, min(end, start + _WINDOW), False)
+
+
+def _role_from(text: str, start: int, hi: int, bare_comma: bool) -> RoleSpan | None:
     toks = _tokens(text, start, hi)
     i, found = _title_forward(toks, 0)
     if not found or not toks or toks[0].start != start:
         return None
     last = i - 1
+    fields = 0
     while i < len(toks) and not _ends_sentence(toks[i - 1]):
         word = _norm(toks[i].word)
         if word in CONNECTORS:
@@ -424,7 +449,9 @@ def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan
             i += 1
             continue
         if not _is_loose(toks[i]):
-            break
+            if fields >= _MAX_FIELD or not _is_field(toks[i]) or not _field_goes_on(toks, i):
+                break
+            fields += 1  # "Hasan, imam masjid desa,": field words after the head
         if word not in _GLUE:
             last = i
         i += 1

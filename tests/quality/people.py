@@ -506,7 +506,9 @@ def run(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.quality.people", description=__doc__)
     parser.add_argument("--corpus", help=f"indosum.jsonl (default: ${CORPUS_ENV} or ../shared)")
-    parser.add_argument("--labels", type=Path, default=LABELS, help="label file (default: test set)")
+    parser.add_argument(
+        "--labels", type=Path, default=LABELS, help="label file (default: test set)"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="errors per article")
     args = parser.parse_args(argv)
     corpus = find_corpus(args.corpus)

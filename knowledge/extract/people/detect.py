@@ -10,10 +10,8 @@ adds that person's role.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from knowledge.extract.people.candidates import Candidate, candidates
 from knowledge.extract.people.evidence import (
@@ -23,8 +21,9 @@ from knowledge.extract.people.evidence import (
     single_word_person,
 )
 from knowledge.extract.people.lexicon import GIVEN_NAMES, is_english_word, is_vocabulary
+from knowledge.extract.people.referents import referred_roles
 from knowledge.extract.people.tokens import Context, Kind, article_context
-from knowledge.extract.roles import is_relational, role_after, role_before
+from knowledge.extract.roles import RoleSpan, is_relational, role_after, role_before
 from knowledge.models import PersonMention, Sentence
 from knowledge.overrides import Overrides
 
@@ -36,12 +35,6 @@ _LIST_GAP_RE = re.compile(
 )
 # A cheap first look at what follows a name before the full gap pattern is tried.
 _LIST_START_RE = re.compile(r" ?[,(/]| (?:dan|serta|atau|and) ")
-# "Dia adalah ...": a sentence that opens by stating the role of someone just named.
-_PRONOUN_ROLE_RE = re.compile(
-    r"[ \t\n\"“‘'(]*(?P<pronoun>Dia|Ia|Beliau|He|She)"
-    r"(?:[ \t]+(?:juga|kini|sekarang|saat[ \t]+ini|pun))?"
-    r"(?=[ \t]+(?:adalah|merupakan|ialah|menjabat|is|was)[ \t])"
-)
 
 
 def find_people(
@@ -58,7 +51,7 @@ def find_people(
     spans = [(c.start, c.end) for c in _accept(ctx, cands, overrides)]
     spans += _forced(text, overrides)
     mentions = _mentions(text, spans)
-    referred = _pronoun_roles(text, sentences, mentions)
+    referred = referred_roles(text, sentences, mentions)
     return sorted(mentions + referred, key=lambda m: m.start) if referred else mentions
 
 
@@ -257,13 +250,24 @@ def _roles(text: str, kept: list[tuple[int, int]]) -> list[str]:
         floor = kept[i - 1][1] if i else 0
         ceiling = kept[i + 1][0] if i + 1 < len(kept) else None
         before = None if handed_on else role_before(text, start, floor)
-        span = before or role_after(text, end, ceiling)
+        span = before or _own_role_after(text, end, ceiling)
         role = handed_on or (span.text.strip() if span else "")
         handed_on = ""
         if before is not None and is_relational(before.text) and _apposed(text, end, ceiling):
             handed_on, role = text[before.start : end], ""
         roles.append(role)
     return roles
+
+
+def _own_role_after(text: str, end: int, ceiling: int | None) -> RoleSpan | None:
+    """The apposition after a name, unless it is the title of the next name: in "Harya
+    Adityawarman, General Manager Pertamina Yanuar Budi Hartanto" the title is Yanuar's."""
+    span = role_after(text, end, ceiling)
+    if span is None or ceiling is None:
+        return span
+    if not text[span.end : ceiling].strip(" \t()"):
+        return None
+    return span
 
 
 def _apposed(text: str, end: int, next_start: int | None) -> bool:
@@ -277,35 +281,3 @@ def _mentions(text: str, spans: list[tuple[int, int]]) -> list[PersonMention]:
         PersonMention(start, end, text[start:end], role)
         for (start, end), role in zip(kept, _roles(text, kept), strict=True)
     ]
-
-
-def _pronoun_roles(
-    text: str, sentences: Sequence[Sentence], mentions: list[PersonMention]
-) -> list[PersonMention]:
-    """ "Dia adalah salah satu pendiri ..." right after a sentence naming exactly one person
-    states that person's role. The mention spans the pronoun, so the sentence cited for the
-    role is the one stating it, and its `name` is the person the pronoun stands for."""
-    out: list[PersonMention] = []
-    starts = [m.start for m in mentions]
-    for prev, cur in pairwise(sentences):
-        lead = _PRONOUN_ROLE_RE.match(cur.text)
-        if lead is None:
-            continue
-        named = mentions[bisect_left(starts, prev.start) : bisect_left(starts, prev.end)]
-        person = _only_person([m.name for m in named])
-        if not person or bisect_left(starts, cur.start) < bisect_left(starts, cur.end):
-            continue  # "Dia adalah Komisaris Daniel ...": the sentence names someone else
-        role = role_after(text, cur.start + lead.end(), cur.end)
-        if role is not None:
-            start = cur.start + lead.start("pronoun")
-            out.append(PersonMention(start, cur.start + lead.end("pronoun"), person, role.text))
-    return out
-
-
-def _only_person(names: list[str]) -> str:
-    """The one person a sentence names (its fullest form), "" when it names none or several."""
-    if not names:
-        return ""
-    full = max(names, key=lambda n: len(n.split()))
-    words = set(full.split())
-    return full if all(set(n.split()) <= words for n in names) else ""

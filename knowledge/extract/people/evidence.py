@@ -152,8 +152,10 @@ def _apposed_name_after(ctx: Context, cand: Candidate) -> bool:
     if gap is None:
         return False
     word = _NEXT_CAPITAL_RE.match(ctx.text, gap.end())
-    return word is not None and not is_title_word(word.group()) and not is_function_word(
-        word.group().lower()
+    return (
+        word is not None
+        and not is_title_word(word.group())
+        and not is_function_word(word.group().lower())
     )
 
 

@@ -218,7 +218,7 @@ def _runs(text: str) -> list[list[Tok]]:
         if _BLANK_RE.search(text, start, end) is None:  # most runs are one word
             runs.append([Tok(start, end, run.group())])
             continue
-        toks = []
+        toks: list[Tok] = []
         for m in _PIECE_RE.finditer(text, start, end):
             word = m.group()
             # "Tamim Bin Hamad Al Thani": inside a run, capitalised particles are particles too.

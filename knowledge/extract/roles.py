@@ -72,7 +72,7 @@ def phrase_index(
 
 _HEADS_BY_LAST = phrase_index(ROLE_HEADS, -1)
 _HEAD_WORDS = frozenset(_HEADS_BY_LAST)
-_WORDS_RE = re.compile(r"[^\W\d_]+")
+_FIRST_WORD_RE = re.compile(r"[^\s,;:()\[\]\"“”‘’'!?—–•·|/]+")
 _HEADS_BY_FIRST = phrase_index(ROLE_HEADS)
 _MODS_BY_LAST = phrase_index(MODIFIERS, -1)
 _MODS_BY_FIRST = phrase_index(MODIFIERS)
@@ -225,8 +225,8 @@ def _may_end_title(text: str, lo: int, hi: int) -> bool:
     field = word.isalpha() and word not in _FUNCTION_WORDS and not _VERB_RE.match(word)
     if word in _NAMING_WORDS or field:
         # "ahli jantung Michael", "pekerja swasta bernama John": a head a few words back
-        words = _WORDS_RE.findall(text, max(0, lo - 40), last.start())[-_MAX_FIELD:]
-        if any(_norm(w.lower()) in _HEAD_WORDS for w in words):
+        words = text[max(0, lo - 40) : last.start()].split()[-_MAX_FIELD:]
+        if any(_norm(w.lower().strip(",.:;()")) in _HEAD_WORDS for w in words):
             return True
     return (
         _is_capitalised(last.group(1))
@@ -421,6 +421,12 @@ def role_after(text: str, name_end: int, ceiling: int | None = None) -> RoleSpan
 def role_at(text: str, start: int, end: int) -> RoleSpan | None:
     """A role phrase that starts exactly at `start` and ends by `end` ("Gelandang asal Spanyol"
     at the head of a sentence), or None."""
+    first = _FIRST_WORD_RE.match(text, start)
+    if first is None:
+        return None
+    word = _norm(first.group().lower())
+    if word not in _HEADS_BY_FIRST and word not in _MODS_BY_FIRST and word != "chief":
+        return None  # most sentences open with no title: skip tokenising them
     return _role_from(text, start, min(end, start + _WINDOW), False)
 
 

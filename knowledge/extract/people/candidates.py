@@ -152,7 +152,10 @@ def _trim_after_title(run: list[Tok], a: int, b: int, ctx: Context, closed: bool
     After a closed title (`_title_closed`) only dictionary words are trimmed."""
     given = _first_given(run, a, b)
     if closed and not (given > a and run[given - 1].kind is Kind.INITIAL):
-        given = -1  # "... BPH Migas M Ibnu Fajar": only initials before a given name lead it
+        # "... BPH Migas M Ibnu Fajar": initials before a given name lead it; "Menteri PU Pera
+        # Basuki Hadimuljono": so does a given name the article also writes alone.
+        if not (given > a and run[given].text in ctx.alone and run[a].text not in ctx.alone):
+            given = -1
     if given >= 0 and is_title_word(run[given].text):  # "Hakim Agung Ahmad ...": "Agung"
         later = _first_given(run, given + 1, b)
         given = later if later > 0 else given

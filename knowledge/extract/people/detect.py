@@ -69,8 +69,19 @@ def analyse(text: str, sentences: tuple[Sentence, ...]) -> tuple[Context, list[C
     ctx = article_context(text, sentences)
     cands = candidates(ctx)
     ctx.families = _families(cands)
+    ctx.surnames = _surnames(cands)
     ctx.lone_speakers = lone_speakers(ctx, cands)
     return ctx, cands
+
+
+def _surnames(cands: list[Candidate]) -> dict[str, frozenset[str]]:
+    """Last word -> the first words of the multi-word candidates it closes."""
+    out: dict[str, set[str]] = {}
+    for cand in cands:
+        words = cand.words
+        if len(words) > 1:
+            out.setdefault(words[-1], set()).add(words[0])
+    return {last: frozenset(firsts) for last, firsts in out.items()}
 
 
 def _families(cands: list[Candidate]) -> dict[str, frozenset[str]]:

@@ -73,6 +73,8 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
     if (
         first_given
         or marked
+        or _particle_inside(cand)
+        or _shares_surname(ctx, words)
         or _MINUTE_RE.match(text, cand.end)
         or _speech_nearby(text, cand)
         or _speaks_alone(ctx, words)
@@ -91,11 +93,31 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
     )
 
 
+def _shares_surname(ctx: Context, words: list[str]) -> bool:
+    """ "Kendall Jenner, Kris Jenner": two names with one surname and two given names are
+    relatives, when no word is a dictionary or English word and the surname no place or
+    organisation word ("Real Madrid, Atletico Madrid" never gets here: Madrid is a place)."""
+    others = ctx.surnames.get(words[-1], frozenset()) - {words[0]}
+    return bool(others) and not any(
+        is_vocabulary(w) or is_english_word(w) for w in (*words, *others)
+    )
+
+
+def _particle_inside(cand: Candidate) -> bool:
+    """ "Virgil van Dijk", "Juan Martin del Potro", "Ahmad bin Yusuf": a lower-case name
+    particle between two words that no dictionary has marks a person's name."""
+    toks = cand.tokens
+    return any(
+        t.kind is Kind.PARTICLE and t.text.islower() and 0 < i < len(toks) - 1
+        for i, t in enumerate(toks)
+    ) and not any(is_vocabulary(w) or is_english_word(w) for w in cand.words)
+
+
 def _family_name_first(words: list[str]) -> bool:
     """ "Tan Kian Meng", "Son Heung - min": a family name, then words no dictionary has."""
     return words[0].lower() in FAMILY_NAMES and not any(
-        is_vocabulary(w) or (is_english_word(w) and len(w) > 4) for w in words[1:]
-    )  # "Chen Long": a short syllable may be an English word too
+        len(w) > 4 and (is_vocabulary(w) or is_english_word(w)) for w in words[1:]
+    )  # "Chen Long", "Lin Dan": a short syllable may be a dictionary word too
 
 
 def _from_country(ctx: Context, cand: Candidate) -> bool:

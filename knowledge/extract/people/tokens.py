@@ -11,6 +11,7 @@ in the context as spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,10 @@ _INITIAL_RE = re.compile(r"[A-Z]\.?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w@#./-])[a-z][a-z'’-]+(?![\w@/-]|\.\w)")
 # First words of the organisations and places the gazetteers name: most tokens are neither.
 _GAZETTEER_FIRST_WORDS = frozenset(ORG_INDEX) | frozenset(PLACE_INDEX)
+_LINE_RE = re.compile(r"[^\n]+")
+_LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_CLOSING_MARKS = frozenset(".:;?!\"”’)")
+_DASH_MARKS = frozenset("—–-")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t\-–—•*>\"“‘']*")
 
 
@@ -144,6 +149,8 @@ class Context:
     mid_sentence: frozenset[str] = frozenset()  # capitalised words seen away from a sentence start
     # surname -> given names it follows in candidates confirmed by their given name
     families: dict[str, frozenset[str]] = field(default_factory=dict)
+    # last word -> the first words of every multi-word candidate it closes
+    surnames: dict[str, frozenset[str]] = field(default_factory=dict)
     lone_speakers: frozenset[str] = frozenset()  # one-word names beside a speech verb
     runs: list[list[Tok]] = field(default_factory=list)
     singles: Counter[str] = field(default_factory=Counter)
@@ -162,7 +169,7 @@ def article_context(text: str, sentences: Sequence[Sentence]) -> Context:
     towns = frozenset(word for word, admin in cued if admin) | _towns(text)
     placey = frozenset(word for word, _ in cued) | towns
     ctx = Context(text, lower, _sentence_starts(text, sentences), placey, towns)
-    ctx.runs = _runs(text)
+    ctx.runs = _outside(_runs(text), _headline_lines(text))
     ctx.before_place = _words_before_places(ctx.runs)
     ctx.mid_sentence = frozenset(
         t.text for run in ctx.runs for t in run if t.start not in ctx.sentence_starts
@@ -178,6 +185,52 @@ def article_context(text: str, sentences: Sequence[Sentence]) -> Context:
         if len(run) == 1 and run[0].kind is Kind.NAME and run[0].start not in ctx.sentence_starts
     )
     return ctx
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines set in headline case: menus, related-article titles, captions and
+    subheadings ("Ingin Segera Cerai, Ely Sugigi Bawa 2 Saksi"). Such a line has no closing
+    punctuation, at least four in five of its words capitalised, and two or more of those
+    Indonesian content words ("Cerai", "Bawa"); a line-up of names ("Lin Dan, Shi Yuqi dan
+    Chen Long") has none and stays."""
+    out = []
+    for m in _LINE_RE.finditer(text):
+        line = m.group().rstrip()
+        if not line or line[-1] in _CLOSING_MARKS or line[0] in _DASH_MARKS or len(line) > 160:
+            continue  # "— Direktur Utama PT Maju, Siti Rahmawati": an attribution stays
+        words = _LINE_WORD_RE.findall(line)
+        capitals = [w for w in words if w[0].isupper()]
+        if not 3 <= len(words) <= 16 or 5 * len(capitals) < 4 * len(words):
+            continue
+        roots = root_words()
+        common = sum(1 for w in capitals if _content_word(w.lower(), roots))
+        if common >= 2:
+            out.append(m.span())
+    return out
+
+
+def _content_word(word: str, roots: frozenset[str]) -> bool:
+    """An Indonesian content word of a headline ("cerai", "bawa"), no grammar word and no
+    short root that is also a name ("lin", "long")."""
+    return (
+        len(word) > 4
+        and word in roots
+        and word not in STOPWORDS
+        and word not in GIVEN_NAMES
+        and word not in FAMILY_NAMES
+    )
+
+
+def _outside(runs: list[list[Tok]], spans: list[tuple[int, int]]) -> list[list[Tok]]:
+    if not spans:
+        return runs
+    starts = [start for start, _ in spans]
+    kept = []
+    for run in runs:
+        k = bisect_right(starts, run[0].start) - 1
+        if k < 0 or run[0].start >= spans[k][1]:
+            kept.append(run)
+    return kept
 
 
 def _sentence_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:

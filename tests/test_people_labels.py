@@ -1,4 +1,8 @@
-"""The hand labels for issue 11 (tests/data/people_labels.jsonl) and the scorer's matching rules.
+"""The hand labels for issue 11 and the scorer's matching rules.
+
+Two label files: `people_labels.jsonl` (the test set, 62 articles drawn with seed 11, never
+tuned on) and `people_dev_labels.jsonl` (the development set, 40 other articles drawn with
+seed 23, for tuning rules). Both are checked the same way.
 
 These tests check the label file's shape and the rules of `tests/quality/people.py` on tiny
 invented inputs. They never assert the extraction figures: those are a measurement, printed by
@@ -20,14 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 LABELS = DATA / "people_labels.jsonl"
 META = DATA / "people_labels.meta.json"
+DEV_LABELS = DATA / "people_dev_labels.jsonl"
+LABEL_FILES = pytest.mark.parametrize("labels", [LABELS, DEV_LABELS], ids=["test", "dev"])
 
 
-def _records() -> list[dict[str, object]]:
-    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line]
+def _records(labels: Path = LABELS) -> list[dict[str, object]]:
+    return [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line]
 
 
-def _meta() -> dict[str, object]:
-    data = json.loads(META.read_text(encoding="utf-8"))
+def _meta(labels: Path = LABELS) -> dict[str, object]:
+    data = json.loads(scorer.meta_path(labels).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
@@ -48,8 +54,9 @@ def test_labels_cover_sixty_articles_with_unique_ids() -> None:
     assert all(isinstance(i, str) and i.startswith("indosum-") for i in ids)
 
 
-def test_every_person_is_well_formed() -> None:
-    for record in _records():
+@LABEL_FILES
+def test_every_person_is_well_formed(labels: Path) -> None:
+    for record in _records(labels):
         assert set(record) <= {"id", "people", "notes", "ignore"}, record["id"]
         assert isinstance(record["notes"], str)
         people = record["people"]
@@ -65,8 +72,9 @@ def test_every_person_is_well_formed() -> None:
         assert isinstance(ignore, list) and all(isinstance(v, str) and v for v in ignore)
 
 
-def test_no_surface_form_names_two_people_in_one_article() -> None:
-    for article in scorer.load_labels(LABELS):
+@LABEL_FILES
+def test_no_surface_form_names_two_people_in_one_article(labels: Path) -> None:
+    for article in scorer.load_labels(labels):
         seen: dict[str, str] = {}
         for person in article.people:
             for key in person.match_keys():
@@ -77,18 +85,20 @@ def test_no_surface_form_names_two_people_in_one_article() -> None:
         assert not {scorer.norm_name(i) for i in article.ignore} & set(seen), article.id
 
 
-def test_no_article_text_is_stored() -> None:
-    for record in _records():
+@LABEL_FILES
+def test_no_article_text_is_stored(labels: Path) -> None:
+    for record in _records(labels):
         assert not {"text", "title", "body", "url"} & set(record)
         line = json.dumps(record, ensure_ascii=False)
         assert len(line) < 4000, record["id"]  # labels are short; an article body is not
         assert len(str(record["notes"])) < 400, record["id"]
     # Nothing else in tests/data repeats corpus sentences either.
-    assert len(META.read_text(encoding="utf-8")) < 10_000
+    assert len(scorer.meta_path(labels).read_text(encoding="utf-8")) < 10_000
 
 
-def test_selection_is_the_seeded_sample_minus_articles_without_people() -> None:
-    meta = _meta()
+@LABEL_FILES
+def test_selection_is_the_seeded_sample_minus_articles_without_people(labels: Path) -> None:
+    meta = _meta(labels)
     total, size, seed = meta["corpus_lines"], meta["sample_size"], meta["seed"]
     assert isinstance(total, int) and isinstance(size, int) and isinstance(seed, int)
     positions = random.Random(seed).sample(range(total), size)
@@ -97,28 +107,36 @@ def test_selection_is_the_seeded_sample_minus_articles_without_people() -> None:
     assert isinstance(skipped, list)
     skipped_ids = {s["id"] for s in skipped}
     assert all(s["position"] in positions and s["reason"] for s in skipped)
-    labelled = {r["id"] for r in _records()}
+    labelled = {r["id"] for r in _records(labels)}
     assert not labelled & skipped_ids
     assert len(labelled) + len(skipped_ids) == size
 
 
+def test_the_development_set_shares_no_article_with_the_test_set() -> None:
+    test_positions, dev_positions = _meta(LABELS)["positions"], _meta(DEV_LABELS)["positions"]
+    assert isinstance(test_positions, list) and isinstance(dev_positions, list)
+    assert not set(test_positions) & set(dev_positions)
+    assert not {r["id"] for r in _records(LABELS)} & {r["id"] for r in _records(DEV_LABELS)}
+
+
 @pytest.mark.skipif(_corpus() is None, reason="shared corpus not present")
-def test_labels_match_the_corpus() -> None:
+@LABEL_FILES
+def test_labels_match_the_corpus(labels: Path) -> None:
     corpus = _corpus()
     assert corpus is not None
     lines = corpus.read_text(encoding="utf-8").splitlines()
-    meta = _meta()
+    meta = _meta(labels)
     assert len(lines) == meta["corpus_lines"]
     positions = meta["positions"]
     assert isinstance(positions, list)
     drawn = {json.loads(lines[p])["id"]: json.loads(lines[p])["text"] for p in positions}
-    records = _records()
+    records = _records(labels)
     assert {r["id"] for r in records} <= set(drawn)
 
     def squash(s: str) -> str:
         return re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", s)).casefold()
 
-    for article in scorer.load_labels(LABELS):
+    for article in scorer.load_labels(labels):
         text = squash(drawn[article.id])
         for person in article.people:
             written = [person.name, *person.forms]

@@ -9,6 +9,7 @@ Moderator overrides (renames, aliases, forced people and roles) come first.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from rapidfuzz.distance import Levenshtein
 
 from knowledge.models import PersonMention
 from knowledge.overrides import Overrides
+
+_HYPHEN_RE = re.compile(r"\s*-\s*")
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -27,12 +30,23 @@ def _is_full(name: str) -> bool:
     return len(name.split()) > 1
 
 
+def spelling_key(name: str) -> str:
+    """A name as compared across spellings: lower case, no dots, no spaces around hyphens
+    ("Gatot S. Dewa Broto" and "Gatot S Dewa Broto", "Son Heung - min" and "Son Heung-min"
+    have one key)."""
+    return _HYPHEN_RE.sub("-", " ".join(name.replace(".", " ").split())).lower()
+
+
 def _same_person_spelling(a: str, b: str) -> bool:
-    """ "Jakub Patchocki" ~ "Jakub Pachocki": one word differs by a typo, the rest is equal.
+    """ "Jakub Patchocki" ~ "Jakub Pachocki": one word differs by a typo, the rest is equal;
+    "Gatot S. Dewa Broto" ~ "Gatot S Dewa Broto": they differ only in dots and spacing.
 
     Short words are never fuzzed: "Rina" and "Rini" are two people, not a typo.
     """
-    wa, wb = [w.lower() for w in _words(a)], [w.lower() for w in _words(b)]
+    ka, kb = spelling_key(a), spelling_key(b)
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
     if len(wa) != len(wb) or len(wa) < 2:
         return False
     diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]

@@ -23,11 +23,12 @@ from knowledge.extract.people.lexicon import (
     root_words,
 )
 from knowledge.extract.people.tokens import Context, Kind, Tok
-from knowledge.extract.roles import RANKS, is_role_word, role_before
+from knowledge.extract.roles import RANKS, REGIONAL_HEADS, is_role_word, role_before
 
 _NAMEISH = (Kind.NAME, Kind.INITIAL, Kind.PARTICLE)
 _ROLE_CONTEXT = (Kind.ROLE, Kind.ACRONYM, Kind.PLACE, Kind.ORG, Kind.PRODUCT, Kind.COMMON)
 _CLOSING = (Kind.ACRONYM, Kind.PLACE, Kind.ORG)
+_REGIONAL_LAST = frozenset(head[-1] for head in REGIONAL_HEADS)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _run_candidates(run: list[Tok], ctx: Context) -> list[Candidate]:
             a = _trim_after_title(run, a, b, ctx, _title_closed(run, a, ctx.text))
         while a < b and run[a].kind not in (Kind.NAME, Kind.INITIAL):
             a += 1
-        while b - a > 2 and run[a].text in ctx.towns:
+        while b - a > 2 and (run[a].text in ctx.towns or _region_after_head(run, a)):
             a += 1  # "Bupati Banyumas Budhi Setiawan": the town belongs to the title
         if a >= b or sum(1 for t in run[a:b] if t.kind is Kind.NAME) > 4:
             continue
@@ -189,6 +190,15 @@ def _named_place(run: list[Tok], a: int) -> bool:
         and run[k].kind is Kind.ORG_PREFIX
         and run[k].text.lower().rstrip(".") in PLACE_PREFIXES
         and (k == 0 or run[k - 1].kind is not Kind.ROLE)  # "Wali Kota ...": a title
+    )
+
+
+def _region_after_head(run: list[Tok], a: int) -> bool:
+    """ "Bupati Sambas Atbah ...": the first word after a regional head is its region."""
+    return (
+        a > 0
+        and run[a - 1].text.lower() in _REGIONAL_LAST
+        and run[a].text.lower() not in GIVEN_NAMES
     )
 
 

@@ -103,7 +103,7 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w@#./-])[a-z][a-z'’-]+(?![\w@/-]|\.\w)")
 _GAZETTEER_FIRST_WORDS = frozenset(ORG_INDEX) | frozenset(PLACE_INDEX)
 _LINE_RE = re.compile(r"[^\n]+")
 _LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-_CLOSING_MARKS = frozenset(".:;?!\"”’)")
+_CLOSING_MARKS = frozenset('.:;?!"”’)')
 _DASH_MARKS = frozenset("—–-")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t\-–—•*>\"“‘']*")
 
@@ -414,6 +414,13 @@ def _after_given_name(run: list[Tok]) -> None:
     first = run[0]
     if first.kind is Kind.ORG_SUFFIX and first.text.lower() in ORG_PREFIXES and len(run) > 1:
         first.kind = Kind.ORG_PREFIX
+    if (
+        first.kind is Kind.COMMON
+        and first.text.lower() in FAMILY_NAMES
+        and len(run) > 1
+        and run[1].kind is Kind.NAME
+    ):
+        first.kind = Kind.NAME  # "Lin Dong" opening a line: a family name, not the root "lin"
     for i in range(1, len(run)):
         tok, before = run[i], run[i - 1]
         if (

@@ -9,6 +9,8 @@ not a person.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from knowledge.extract.people import find_people
@@ -25,7 +27,7 @@ def _found(text: str) -> dict[str, str]:
     return out
 
 
-def _check(text: str, people: dict[str, str | None]) -> None:
+def _check(text: str, people: Mapping[str, str | None]) -> None:
     found = _found(text)
     assert set(found) == set(people), (text, found)
     for name, role in people.items():

@@ -152,11 +152,12 @@ def _trim_after_title(run: list[Tok], a: int, b: int, ctx: Context, closed: bool
     """ "Menteri Pemberdayaan Aparatur Asman Abnur": field words lead, the name is the tail.
     After a closed title (`_title_closed`) only dictionary words are trimmed."""
     given = _first_given(run, a, b)
-    if closed and not (given > a and run[given - 1].kind is Kind.INITIAL):
-        # "... BPH Migas M Ibnu Fajar": initials before a given name lead it; "Menteri PU Pera
-        # Basuki Hadimuljono": so does a given name the article also writes alone.
-        if not (given > a and run[given].text in ctx.alone and run[a].text not in ctx.alone):
-            given = -1
+    # "... BPH Migas M Ibnu Fajar": after a closed title, initials before a given name lead
+    # the name; "Menteri PU Pera Basuki Hadimuljono": so does a given name written alone too.
+    led = given > a and run[given - 1].kind is Kind.INITIAL
+    alone = given > a and run[given].text in ctx.alone and run[a].text not in ctx.alone
+    if closed and not led and not alone:
+        given = -1
     if given >= 0 and is_title_word(run[given].text):  # "Hakim Agung Ahmad ...": "Agung"
         later = _first_given(run, given + 1, b)
         given = later if later > 0 else given

@@ -247,6 +247,12 @@ def test_a_pointing_back_phrase_needs_one_person_before_it() -> None:
     assert all(not m.role for m in find_people(text, split_sentences(text)))
 
 
+def test_a_bare_loan_word_pointing_back_is_a_thing_not_a_role() -> None:
+    text = "CEO Samuel Aldridge menunda peluncuran. Model ini akan menjadi yang pertama."
+    roles = {m.role for m in find_people(text, split_sentences(text))}
+    assert roles == {"CEO"}
+
+
 def test_the_registry_joins_spellings_that_differ_in_dots_and_hyphen_spaces() -> None:
     reg = PersonRegistry()
     reg.add("a", [PersonMention(0, 18, "Gatot S Dewa Broto")])

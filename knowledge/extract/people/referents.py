@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from knowledge.extract.people.lexicon import STOPWORDS
+from knowledge.extract.people.lexicon import STOPWORDS, is_english_word
 from knowledge.extract.roles import RoleSpan, role_after, role_at
 from knowledge.models import PersonMention, Sentence
 
@@ -33,6 +33,7 @@ _POINTS_BACK_RE = re.compile(
     r"(?:[ \t]+(?:asal|kelahiran|dari)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)?"
     r"[ \t]+(?:itu|ini|tersebut)(?![\w'’-])"
 )
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 _TRAILING_AGE_RE = re.compile(r"[ \t]+\d{1,3}$")
 _LOOKBACK = 2  # sentences to look back for the person meant
 
@@ -79,7 +80,13 @@ def _described(text: str, sentence: Sentence) -> RoleSpan | None:
     age = _TRAILING_AGE_RE.search(role.text)  # "Atlet 30 tahun itu": the age is no role
     if age is not None:
         role = RoleSpan(role.start, role.start + age.start(), role.text[: age.start()])
-    return role if _POINTS_BACK_RE.match(text, role.end) else None
+    back = _POINTS_BACK_RE.match(text, role.end)
+    if back is None:
+        return None
+    if " " not in role.text.strip() and back.group().split()[0] in _DEMONSTRATIVES:
+        if is_english_word(role.text):
+            return None  # "Model ini akan ...": a bare loan word is more often a thing
+    return role
 
 
 def _lead(sentence: str) -> int:

@@ -56,11 +56,19 @@ NAMES_WITHOUT_TITLES = [
         "Ganda putra Rian Sutanto / Fajar Wibisana menang atas Zhou Haoran / Liu Kaiwen "
         "(China). Pekan depan Rian Sutanto / Fajar Wibisana melawan Lin Dong.",
         {
-            "Rian Sutanto": None,
-            "Fajar Wibisana": "",
+            "Rian Sutanto": "Ganda putra",
+            "Fajar Wibisana": "Ganda putra",
             "Zhou Haoran": "",
             "Liu Kaiwen": "",
             "Lin Dong": "",
+        },
+    ),
+    # a title before a doubles pair is both players'
+    (
+        "Wakil ganda campuran Indonesia, Dimas Prakoso / Nadia Kartika, lolos ke semifinal.",
+        {
+            "Dimas Prakoso": "Wakil ganda campuran Indonesia",
+            "Nadia Kartika": "Wakil ganda campuran Indonesia",
         },
     ),
     # scorers marked by the minute in brackets

@@ -33,6 +33,8 @@ _LIST_GAP_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:(?:dan|serta|atau|and)[ \t]+)?|[ \t]+(?:dan|serta|atau|and)[ \t]+"
     r"|[ \t]*/[ \t]*)"
 )
+# The slash of a doubles pair: "Tontowi Ahmad / Liliyana Natsir".
+_PAIR_GAP_RE = re.compile(r"[ \t]*/[ \t]*")
 # A cheap first look at what follows a name before the full gap pattern is tried.
 _LIST_START_RE = re.compile(r" ?[,(/]| (?:dan|serta|atau|and) ")
 
@@ -266,6 +268,8 @@ def _roles(text: str, kept: list[tuple[int, int]]) -> list[str]:
         handed_on = ""
         if before is not None and is_relational(before.text) and _apposed(text, end, ceiling):
             handed_on, role = text[before.start : end], ""
+        if not role and i and roles[-1] and _PAIR_GAP_RE.fullmatch(text, floor, start):
+            role = roles[-1]  # "ganda campuran Indonesia, Praveen / Debby": one entry, one role
         roles.append(role)
     return roles
 

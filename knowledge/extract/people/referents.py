@@ -83,9 +83,9 @@ def _described(text: str, sentence: Sentence) -> RoleSpan | None:
     back = _POINTS_BACK_RE.match(text, role.end)
     if back is None:
         return None
-    if " " not in role.text.strip() and back.group().split()[0] in _DEMONSTRATIVES:
-        if is_english_word(role.text):
-            return None  # "Model ini akan ...": a bare loan word is more often a thing
+    bare = " " not in role.text.strip() and back.group().split()[0] in _DEMONSTRATIVES
+    if bare and is_english_word(role.text):
+        return None  # "Model ini akan ...": a bare loan word is more often a thing
     return role
 
 

@@ -162,6 +162,11 @@ ROLES = [
         "Direktur Eksekutif INDEF Enny Sri Hartanti memaparkan data.",
         {"Enny Sri Hartanti": "Direktur Eksekutif INDEF"},
     ),
+    # field words of a title before its body are no name
+    (
+        "Direktur Pembinaan Usaha Hilir Migas Kementerian ESDM Harya Adiwangsa hadir.",
+        {"Harya Adiwangsa": "Direktur Pembinaan Usaha Hilir Migas Kementerian ESDM"},
+    ),
     # a neighbour's title is never borrowed
     (
         "Acara dihadiri Direktur ESDM Harya Adiwangsa, General Manager PT Pertamina Yanuar "

@@ -55,9 +55,16 @@ def candidates(ctx: Context) -> list[Candidate]:
 
 def _run_candidates(run: list[Tok], ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
-    for a, b in _segments(run):
+    segments = _segments(run)
+    for n, (a, b) in enumerate(segments):
         prev = run[a - 1] if a > 0 else None
         nxt = run[b] if b < len(run) else None
+        if (
+            n + 1 < len(segments)
+            and (prev is None or prev.kind is not Kind.ORG_PREFIX)
+            and _field_of_title(run, a, b, segments[n + 1][0])
+        ):
+            continue  # "Direktur Pembinaan Usaha Hilir Migas Kementerian ESDM Harya ..."
         if run[b - 1].text.lower() in COMPASS or (nxt is not None and nxt.text.lower() in COMPASS):
             continue  # "Penajam Paser Utara", "Sumba Barat Daya": a region
         if nxt is not None and nxt.kind is Kind.ORG_SUFFIX:
@@ -81,6 +88,17 @@ def _run_candidates(run: list[Tok], ctx: Context) -> list[Candidate]:
         prev = run[a - 1] if a > 0 else None
         out.append(Candidate(run[a].start, run[b - 1].end, run[a:b], prev, nxt))
     return out
+
+
+def _field_of_title(run: list[Tok], a: int, b: int, next_a: int) -> bool:
+    """Whether the words [a, b) sit inside a title that goes on to its body and then to the
+    name: a title word earlier in the run, and only organisation, acronym or place tokens
+    between them and the next name-like stretch of the run."""
+    return (
+        any(t.kind is Kind.ROLE and not _is_rank(t) for t in run[:a])
+        and next_a > b
+        and all(t.kind in _CLOSING or t.kind is Kind.ORG_PREFIX for t in run[b:next_a])
+    )
 
 
 def _segments(run: list[Tok]) -> list[tuple[int, int]]:

@@ -176,14 +176,9 @@ def article_context(text: str, sentences: Sequence[Sentence]) -> Context:
     )
     for run in ctx.runs:
         _classify_run(run, ctx)
-    ctx.alone = frozenset(
-        run[0].text for run in ctx.runs if len(run) == 1 and run[0].kind is Kind.NAME
-    )
-    ctx.singles = Counter(
-        run[0].text
-        for run in ctx.runs
-        if len(run) == 1 and run[0].kind is Kind.NAME and run[0].start not in ctx.sentence_starts
-    )
+    alone = [run[0] for run in ctx.runs if len(run) == 1 and run[0].kind is Kind.NAME]
+    ctx.alone = frozenset(tok.text for tok in alone)
+    ctx.singles = Counter(tok.text for tok in alone if tok.start not in ctx.sentence_starts)
     return ctx
 
 
@@ -293,6 +288,8 @@ def _match_phrase(run: list[Tok], i: int, index: dict[str, list[tuple[str, ...]]
 def _is_acronym(word: str) -> bool:
     if word.isupper():
         return sum(1 for c in word if c.isalpha()) >= 2
+    if word[1:].islower():
+        return False  # most words: "Budi"
     capitals = sum(1 for c in word if c.isupper())
     # "xAI"; "VfL", "FCe": short mixed-case abbreviations of clubs and bodies
     return capitals >= 2 and (word[0].islower() or (len(word) <= 4 and word[-1].isupper()))
@@ -402,22 +399,25 @@ def _classify_run(run: list[Tok], ctx: Context) -> None:
             continue
         run[i].kind = _classify(run[i], ctx)
         i += 1
-    _after_given_name(run)
+    _reread(run)
     _mark_products(run, ctx)
 
 
-def _after_given_name(run: list[Tok]) -> None:
-    """Words a name shares with a place or a title: a one-word place or a title word that
-    closes a run right after a known given name is a surname ("Nathan Redmond", "Joshua
-    King"); a word that is both an organisation's prefix and suffix opens it at the start of a
-    run ("Grup Emtek")."""
+def _reread(run: list[Tok]) -> None:
+    """Kinds that the neighbours of a token decide, once the whole run is classified: a word
+    that is both an organisation's prefix and suffix opens it at the start of a run ("Grup
+    Emtek"); a family name opens a name ("Lin Dong", "Lin Dan"); a one-letter honorific
+    between names is a middle initial ("Yasonna H Laoly"); a one-word place or title word
+    closing a run right after a known given name is a surname ("Nathan Redmond", "Joshua
+    King")."""
+    if len(run) < 2:
+        return
     first = run[0]
-    if first.kind is Kind.ORG_SUFFIX and first.text.lower() in ORG_PREFIXES and len(run) > 1:
+    if first.kind is Kind.ORG_SUFFIX and first.text.lower() in ORG_PREFIXES:
         first.kind = Kind.ORG_PREFIX
     if (
         first.kind is Kind.COMMON
         and first.text.lower() in FAMILY_NAMES
-        and len(run) > 1
         and run[1].kind is Kind.NAME
     ):
         first.kind = Kind.NAME  # "Lin Dong" opening a line: a family name, not the root "lin"
@@ -433,8 +433,6 @@ def _after_given_name(run: list[Tok]) -> None:
             tok.kind = Kind.INITIAL  # "Yasonna H Laoly": a middle initial, not "Haji"
         elif tok.kind is Kind.COMMON and i == 1 and before.text.lower() in FAMILY_NAMES:
             tok.kind = Kind.NAME  # "Lin Dan": a capitalised "Dan" mid-sentence is no "dan"
-    if len(run) < 2:
-        return
     last, before = run[-1], run[-2]
     if (
         last.kind in (Kind.PLACE, Kind.ROLE)

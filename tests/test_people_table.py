@@ -93,6 +93,7 @@ NOT_PEOPLE = [
     "Konser Black Eyed Peas dan Foo Fighters digelar di Jakarta.",
     "Pemain VfL Wolfsburg datang ke Jakarta pekan lalu.",
     "Wakil Gubernur Golestan mengatakan situasi sudah tenang.",
+    "Bupati Tanah Merah tiba di lokasi banjir pada Senin pagi.",
     "Delegasi itu berangkat ke San Diego dan Negeri Paman Sam.",
     "Skandal Ahok Gate kembali dibahas di parlemen.",
 ]

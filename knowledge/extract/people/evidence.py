@@ -83,6 +83,8 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
     ):
         return True
     vocabulary = [is_vocabulary(w) for w in words]
+    if all(vocabulary) and _after_regional_head(text, cand, floor):
+        return False  # "Bupati Intan Jaya mengatakan": the region the title governs
     if _has_title(text, cand, floor):
         # "Kepala Bagian Publikasi Biro ...": dictionary words after a title name a unit, unless
         # the sentence goes on after them as after a subject ("Penyanyi Sari Kusuma tiba").
@@ -91,6 +93,11 @@ def multi_word_person(ctx: Context, cand: Candidate, floor: int) -> bool:
     return not any(vocabulary) and (
         any(ctx.singles[w] > 0 for w in words) or words[0] in ctx.alone or words[-1] in ctx.alone
     )
+
+
+def _after_regional_head(text: str, cand: Candidate, floor: int) -> bool:
+    title = role_before(text, cand.start, floor)
+    return title is not None and bare_head(title.text) in REGIONAL_HEADS
 
 
 def _shares_surname(ctx: Context, words: list[str]) -> bool:

@@ -9,7 +9,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--db", type=Path)
 
-    run = sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    run = sub.add_parser(
+        "run", help="start the chat bots: Discord (DISCORD_TOKEN), Slack (SLACK_*_TOKEN)"
+    )
     run.add_argument("--db", type=Path)
 
     feedback = sub.add_parser("feedback", help="list the worst-rated answers (👍/👎 votes)")
@@ -99,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=getattr(logging, settings.log_level, logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    command = args.command or ("run" if settings.discord_token else "chat")
+    chat_bot = settings.discord_token or settings.slack_enabled
+    command = args.command or ("run" if chat_bot else "chat")
     try:
         if command == "ingest":
             return _ingest(settings, args.paths, args.quiet, args.replace)
@@ -258,20 +261,52 @@ async def _chat(settings: Settings, announce: bool) -> int:
 
 
 async def _run(settings: Settings) -> int:
-    if not settings.discord_token:
-        print("newsbot: DISCORD_TOKEN is not set (see .env.example)", file=sys.stderr)
+    if not settings.discord_token and not settings.slack_enabled:
+        print(
+            "newsbot: set DISCORD_TOKEN, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see .env.example)",
+            file=sys.stderr,
+        )
         return 2
-    from bot.discord.client import run_bot
-    from bot.service import NewsService, StartupFailed
+    from bot.service import NewsService
 
     service = await NewsService.open(settings)
     try:
-        await run_bot(settings, service)
+        return await _serve(_surfaces(settings, service))
+    finally:
+        await service.close()
+
+
+def _surfaces(settings: Settings, service: Any) -> list[Coroutine[Any, Any, None]]:
+    """The chat surfaces the settings enable, all on the one service (one engine)."""
+    surfaces: list[Coroutine[Any, Any, None]] = []
+    if settings.discord_token:
+        from bot.discord.client import run_bot
+
+        surfaces.append(run_bot(settings, service))
+    if settings.slack_enabled:
+        from bot.slack import run_slack
+
+        surfaces.append(run_slack(settings, service))
+    return surfaces
+
+
+async def _serve(surfaces: list[Coroutine[Any, Any, None]]) -> int:
+    """Runs the surfaces side by side until one stops; a failure stops the others too, so a
+    half-working bot never goes unnoticed."""
+    from bot.service import StartupFailed
+
+    tasks = [asyncio.ensure_future(s) for s in surfaces]
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            task.result()
     except StartupFailed as exc:
         print(f"newsbot: {exc}", file=sys.stderr)
         return 1
     finally:
-        await service.close()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
     return 0
 
 

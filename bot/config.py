@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,9 @@ from pathlib import Path
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 DEFAULT_DB = Path("data") / "newsbot.db"
 DEFAULT_FEEDBACK_DB = Path("data") / "feedback.db"
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+# Slack user ids: U... (W... on Enterprise Grid).
+_SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -25,14 +29,29 @@ class Settings:
     burst: int = 3  # questions one user may ask at once before the refill applies
     feedback_db: Path = DEFAULT_FEEDBACK_DB
     feedback_salt: str = ""  # empty: generated once and kept in the feedback database
+    slack_bot_token: str = ""
+    slack_app_token: str = ""
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    slack_moderator_ids: tuple[str, ...] = ()
+
+    @property
+    def slack_enabled(self) -> bool:
+        """Both Slack tokens are set (load_settings refuses one without the other)."""
+        return bool(self.slack_bot_token and self.slack_app_token)
 
     def __repr__(self) -> str:
-        # The token must never reach a log line, even through a debug print of the settings.
-        token = "<set>" if self.discord_token else "<unset>"
+        # Tokens must never reach a log line, even through a debug print of the settings.
+        def shown(token: str) -> str:
+            return "<set>" if token else "<unset>"
+
         return (
-            f"Settings(discord_token={token}, dev_guild_ids={self.dev_guild_ids}, "
+            f"Settings(discord_token={shown(self.discord_token)}, "
+            f"dev_guild_ids={self.dev_guild_ids}, "
             f"moderator_role_ids={self.moderator_role_ids}, bot_owner_ids={self.bot_owner_ids}, "
-            f"db_path={self.db_path}, articles={self.articles}, log_level={self.log_level})"
+            f"db_path={self.db_path}, articles={self.articles}, log_level={self.log_level}, "
+            f"slack_bot_token={shown(self.slack_bot_token)}, "
+            f"slack_app_token={shown(self.slack_app_token)}, slack_api_url={self.slack_api_url}, "
+            f"slack_moderator_ids={self.slack_moderator_ids})"
         )
 
 
@@ -53,6 +72,37 @@ def _ids(env: Mapping[str, str], name: str) -> tuple[int, ...]:
     return tuple(ids)
 
 
+def _slack_ids(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    parts = [p.strip() for p in env.get(name, "").replace(";", ",").split(",")]
+    for part in parts:
+        if part and not _SLACK_USER_ID.match(part):
+            raise ConfigError(f"{name}: '{part}' is not a Slack user id (like U012AB3CD)")
+    return tuple(p for p in parts if p)
+
+
+def _slack_tokens(env: Mapping[str, str]) -> tuple[str, str]:
+    """Both tokens or neither: one alone is a half-done setup, said plainly at start-up."""
+    bot = env.get("SLACK_BOT_TOKEN", "").strip()
+    app = env.get("SLACK_APP_TOKEN", "").strip()
+    if bool(bot) != bool(app):
+        missing = "SLACK_APP_TOKEN" if bot else "SLACK_BOT_TOKEN"
+        raise ConfigError(f"{missing} is not set: Slack needs both SLACK_BOT_TOKEN and it")
+    # Swapped or user tokens are the usual mistake; Slack's own error would be less clear.
+    if bot and not bot.startswith("xoxb-"):
+        raise ConfigError("SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb-...)")
+    if app and not app.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-...)")
+    return bot, app
+
+
+def _slack_api_url(env: Mapping[str, str]) -> str:
+    url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
+    if not url.startswith(("https://", "http://")):
+        raise ConfigError(f"SLACK_API_URL: '{url}' is not an http(s) URL")
+    # Method names are joined to it: without the slash "…/api" + "auth.test" loses "api".
+    return url if url.endswith("/") else url + "/"
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     articles_raw = env.get("NEWSBOT_ARTICLES", "").strip()
@@ -69,6 +119,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         burst = int(env.get("NEWSBOT_BURST", "3") or 3)
     except ValueError as exc:
         raise ConfigError("NEWSBOT_BURST must be a whole number of questions") from exc
+    slack_bot, slack_app = _slack_tokens(env)
     return Settings(
         discord_token=env.get("DISCORD_TOKEN", "").strip(),
         dev_guild_ids=_ids(env, "DEV_GUILD_IDS"),
@@ -81,4 +132,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         burst=burst,
         feedback_db=Path(env.get("NEWSBOT_FEEDBACK_DB", "").strip() or DEFAULT_FEEDBACK_DB),
         feedback_salt=env.get("NEWSBOT_FEEDBACK_SALT", "").strip(),
+        slack_bot_token=slack_bot,
+        slack_app_token=slack_app,
+        slack_api_url=_slack_api_url(env),
+        slack_moderator_ids=_slack_ids(env, "SLACK_MODERATOR_IDS"),
     )

@@ -16,6 +16,8 @@ from bot.engine.answer import Answer, Citation, Fact, Lang
 from bot.engine.catalog import format_date as format_value
 from bot.engine.catalog import say
 from bot.engine.catalog.wording import fact_label, headline, lead
+from bot.layout import clip as _clip
+from bot.layout import split as _split
 from knowledge.models import BuildReport, DateValue
 
 TITLE_LIMIT = 256
@@ -197,35 +199,6 @@ def _listing(items: tuple[str, ...], lang: Lang) -> str:
         lines.append(line)
         used += len(line) + 1
     return "\n".join(lines)
-
-
-def _split(body: str, limit: int) -> list[str]:
-    """Cut at paragraph, then line, then word boundaries, never mid-word if avoidable."""
-    body = body.strip()
-    chunks: list[str] = []
-    while len(body) > limit:
-        cut = _cut_point(body, limit)
-        chunks.append(body[:cut].rstrip())
-        body = body[cut:].lstrip()
-    if body:
-        chunks.append(body)
-    return chunks
-
-
-def _cut_point(body: str, limit: int) -> int:
-    for separator in ("\n\n", "\n", ". ", " "):
-        cut = body.rfind(separator, limit // 2, limit)
-        if cut > 0:
-            # Keep a sentence's full stop with the sentence.
-            return cut + 1 if separator == ". " else cut
-    return limit
-
-
-def _clip(value: str, limit: int) -> str:
-    if len(value) <= limit:
-        return value
-    cut = value.rfind(" ", limit // 2, limit - 1)
-    return value[: cut if cut > 0 else limit - 1].rstrip() + "…"
 
 
 def _escape(value: str) -> str:

@@ -1,9 +1,9 @@
 """The wording of every reply: one message catalog per language, read once.
 
 `id.yaml` and `en.yaml` hold every sentence newsbot says, grouped by where it is said
-(`answer`, `discord`, `command`, `console`). Renderers on every surface take their words from
-here and only lay them out; the engine itself returns structured answers and never wording.
-Dates are written here too, at their precision, with the month names of
+(`answer`, `discord`, `slack`, `command`, `console`). Renderers on every surface take their
+words from here and only lay them out; the engine itself returns structured answers and never
+wording. Dates are written here too, at their precision, with the month names of
 `knowledge/vocab/months.yaml`.
 """
 

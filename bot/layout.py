@@ -1,0 +1,38 @@
+"""Cutting text to a chat platform's limits, shared by the adapters' renderers.
+
+Every platform refuses a whole message when one text is too long (Discord's 4,096-character
+description, Slack's 3,000-character section), so renderers cut long text into pieces and clip
+short fields here: at paragraph, line, sentence or word boundaries, never mid-word if avoidable.
+"""
+
+from __future__ import annotations
+
+
+def split(body: str, limit: int) -> list[str]:
+    """`body` (stripped) in pieces of at most `limit` characters, in order; [] for blank."""
+    body = body.strip()
+    chunks: list[str] = []
+    while len(body) > limit:
+        cut = _cut_point(body, limit)
+        chunks.append(body[:cut].rstrip())
+        body = body[cut:].lstrip()
+    if body:
+        chunks.append(body)
+    return chunks
+
+
+def _cut_point(body: str, limit: int) -> int:
+    for separator in ("\n\n", "\n", ". ", " "):
+        cut = body.rfind(separator, limit // 2, limit)
+        if cut > 0:
+            # Keep a sentence's full stop with the sentence.
+            return cut + 1 if separator == ". " else cut
+    return limit
+
+
+def clip(value: str, limit: int) -> str:
+    """`value` when it fits in `limit` characters, else cut at a word and ended with "…"."""
+    if len(value) <= limit:
+        return value
+    cut = value.rfind(" ", limit // 2, limit - 1)
+    return value[: cut if cut > 0 else limit - 1].rstrip() + "…"

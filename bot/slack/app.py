@@ -1,0 +1,123 @@
+"""The Slack app: slack-bolt's AsyncApp over Socket Mode, so no public URL is needed.
+
+Every Web API call and the Socket Mode connection request (`apps.connections.open`) go to
+`settings.slack_api_url`; rate-limited calls (HTTP 429) wait for Retry-After and are sent again.
+When Slack asks a connection to refresh (a `disconnect` envelope), slack_sdk's socket client
+opens a new one and the app keeps answering.
+
+Slack resends an envelope that is not acknowledged, so every subscribed event, command and
+button has a handler (bolt leaves an unmatched envelope unacknowledged); the catch-alls are
+registered last, after every specific handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+import aiohttp
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+from bot.service import NewsService, StartupFailed
+from bot.slack.commands import register_commands
+from bot.slack.events import register_events
+from bot.slack.people import Workspace
+from bot.slack.render import notice
+from bot.slack.send import respond, retry_handlers
+
+log = logging.getLogger(__name__)
+
+ANYTHING = re.compile(r".*", re.DOTALL)
+
+
+def web_client(settings: Settings) -> AsyncWebClient:
+    """The Web API client of the bot token, on `settings.slack_api_url`."""
+    return AsyncWebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=retry_handlers(),
+    )
+
+
+def build_app(
+    settings: Settings, service: NewsService, client: AsyncWebClient | None = None
+) -> AsyncApp:
+    """The bolt app with every newsbot handler; connect it with `run_slack`."""
+    client = client or web_client(settings)
+    app = AsyncApp(
+        token=settings.slack_bot_token,
+        client=client,
+        # Socket Mode envelopes come over an authenticated connection: no signatures to check.
+        signing_secret="",
+        request_verification_enabled=False,
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+    workspace = Workspace(client, settings)
+    register_commands(app, service, workspace)
+    register_events(app, service, workspace, settings)
+    _register_fallbacks(app)
+
+    @app.error
+    async def on_error(error: Exception, body: dict[str, Any]) -> None:
+        log.error("a Slack handler failed", exc_info=error)
+        url, user = body.get("response_url"), str(body.get("user_id") or "")
+        if url:  # a command or a button: the asker can still be told
+            lang = await workspace.lang(user) if user else "id"
+            await respond(str(url), notice("error", lang), private=True)
+
+    return app
+
+
+def _register_fallbacks(app: AsyncApp) -> None:
+    """Acknowledge whatever no handler above took (an old button, an event subscribed by
+    hand), so Slack does not resend it; nothing is answered."""
+
+    @app.action(ANYTHING)
+    async def any_action(ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        log.info("ignored an unknown action from %s", body.get("user", {}).get("id"))
+
+    @app.event(ANYTHING)
+    async def any_event(event: dict[str, Any]) -> None:
+        log.debug("ignored a %s event", event.get("type"))
+
+
+async def run_slack(settings: Settings, service: NewsService) -> None:
+    """Serves Slack until cancelled; the caller owns (and closes) the service.
+
+    Raises StartupFailed when a token is refused or Slack cannot be reached at start.
+    """
+    client = web_client(settings)
+    identity = await _checked(client.auth_test(), "SLACK_BOT_TOKEN", settings)
+    app = build_app(settings, service, client)
+    handler = AsyncSocketModeHandler(app, settings.slack_app_token, web_client=client)
+    try:
+        # Asked here once, so a wrong app token is one clear line rather than endless retries.
+        opened = client.apps_connections_open(app_token=settings.slack_app_token)
+        handler.client.wss_uri = (await _checked(opened, "SLACK_APP_TOKEN", settings))["url"]
+        await handler.connect_async()  # type: ignore[no-untyped-call]
+        log.info(
+            "connected to Slack workspace %s as %s", identity.get("team"), identity.get("user")
+        )
+        await asyncio.Event().wait()
+    finally:
+        await handler.close_async()  # type: ignore[no-untyped-call]
+
+
+async def _checked(call: Any, variable: str, settings: Settings) -> dict[str, Any]:
+    try:
+        response = await call
+    except SlackApiError as exc:
+        error = exc.response.get("error", "error")
+        raise StartupFailed(f"Slack rejected the token ({error}): check {variable}") from exc
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        reason = f"cannot reach Slack at {settings.slack_api_url}: {exc or type(exc).__name__}"
+        raise StartupFailed(reason) from exc
+    data: dict[str, Any] = response.data
+    return data

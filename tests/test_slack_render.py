@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot.config import ConfigError, load_settings
 from bot.engine.answer import Answer, Citation, Fact, Query
+from bot.slack.commands import QUESTION_COMMANDS, QUESTIONS
 from bot.slack.incoming import conversation_key, plain_text
 from bot.slack.reload import may_send_token
 from bot.slack.render import (
@@ -26,6 +29,7 @@ from bot.slack.render import (
 )
 from knowledge.models import BuildReport, DateValue
 
+MANIFEST = Path(__file__).resolve().parent.parent / "bot" / "slack" / "manifest.yaml"
 NASTY = "<!channel> & <@U0SPAM> *tebal* _miring_ ~coret~ ```kode``` "
 
 
@@ -168,3 +172,16 @@ def test_slack_settings() -> None:
 def test_bad_slack_settings_name_the_variable(env: dict[str, str], named: str) -> None:
     with pytest.raises(ConfigError, match=named):
         load_settings(env)
+
+
+def test_the_manifest_creates_what_the_handlers_serve() -> None:
+    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    commands = [c["command"] for c in manifest["features"]["slash_commands"]]
+    assert commands == [f"/{c}" for c in QUESTION_COMMANDS] + ["/reload"]
+    assert all(QUESTIONS.match(c) for c in commands[:-1])
+    settings = manifest["settings"]
+    assert settings["socket_mode_enabled"] is True and settings["interactivity"]["is_enabled"]
+    assert settings["event_subscriptions"]["bot_events"] == ["app_mention", "message.im"]
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
+    assert "files:read" in scopes

@@ -33,7 +33,9 @@ from bot.slack.send import respond
 log = logging.getLogger(__name__)
 
 Payload = dict[str, Any]
-QUESTIONS = re.compile(r"^/(who|when|timeline|quote|search|sources|help)$")
+# The questions' command names, as in manifest.yaml (with /reload); no prefix, as Slack shows them.
+QUESTION_COMMANDS = ("who", "when", "timeline", "quote", "search", "sources", "help")
+QUESTIONS = re.compile(rf"^/({'|'.join(QUESTION_COMMANDS)})$")
 PAGER = re.compile(rf"^({ACTION_PREVIOUS}|{ACTION_NEXT})$")
 ANY_COMMAND = re.compile(r"^/.*$")
 # A when or search argument is a question with a language of its own; for the others (a bare

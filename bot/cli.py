@@ -250,7 +250,8 @@ async def _chat(settings: Settings, announce: bool) -> int:
     if announce:
         print(
             "(DISCORD_TOKEN belum diatur: membuka obrolan konsol. Untuk Discord, isi DISCORD_TOKEN"
-            " di .env lalu jalankan `newsbot run` \u2014 lihat README.)\n"
+            " di .env; untuk Slack, SLACK_BOT_TOKEN dan SLACK_APP_TOKEN; lalu jalankan"
+            " `newsbot run` \u2014 lihat README.)\n"
         )
     service = await NewsService.open(settings)
     try:

@@ -435,3 +435,20 @@ async def test_newsbot_run_with_a_revoked_token_says_so_in_one_line(
     )
     assert b"Traceback" not in stderr
     assert slack.connections == 0
+
+
+async def test_a_failing_answer_is_a_polite_private_notice(
+    slack: FakeSlack, app: NewsService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*_: Any, **__: Any) -> Any:
+        raise RuntimeError("knowledge base went away")
+
+    monkeypatch.setattr(app, "answer", broken)
+    monkeypatch.setattr(app, "ask", broken)
+    envelope, token = await slack.command("/who", "Mira Murati")
+    assert await slack.acked(envelope) is None
+    reply = await slack.response(token)
+    assert reply["response_type"] == "ephemeral" and reply["text"] == text("error", "id")
+    await slack.event(slack.message("siapa Mira Murati?"))
+    post = await slack.wait_call(lambda c: c.method == "chat.postMessage")
+    assert post.args["text"] == text("error", "id")

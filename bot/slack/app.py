@@ -66,7 +66,8 @@ def build_app(
     @app.error
     async def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("a Slack handler failed", exc_info=error)
-        url, user = body.get("response_url"), str(body.get("user_id") or "")
+        url = body.get("response_url")
+        user = str(body.get("user_id") or body.get("user", {}).get("id") or "")
         if url:  # a command or a button: the asker can still be told
             lang = await workspace.lang(user) if user else "id"
             await respond(str(url), notice("error", lang), private=True)

@@ -218,12 +218,15 @@ def _fact_blocks(fact: Fact, answer: Answer) -> list[Block]:
     when = format_date(citation.date, answer.lang) if citation.date is not None else ""
     snippet = " ".join(citation.snippet.split())
     if not snippet:  # the article itself (/sources)
-        return [_section(f"*{_title(citation)}*"), _context([when, citation.source])]
+        details = [_fit(p, SOURCE_LIMIT) for p in (when, citation.source) if p]
+        title = _section(f"*{_title(citation)}*")
+        return [title, _context(details)] if details else [title]
     lines = [f"*{_fit(label, HEADING_LIMIT)}*"] if label else []
     lines.append("> " + _fit(snippet, SNIPPET_LIMIT))
     # The date is shown once: in the label when the label is the citation's date.
     shows_date = bool(label) and fact.date is not None and fact.date == citation.date
-    return [_section("\n".join(lines)), _context([_title(citation), "" if shows_date else when])]
+    details = [_title(citation)] + ([] if shows_date or not when else [_fit(when, SOURCE_LIMIT)])
+    return [_section("\n".join(lines)), _context(details)]
 
 
 def _title(citation: Citation) -> str:
@@ -236,12 +239,9 @@ def _title(citation: Citation) -> str:
     return title
 
 
-def _context(parts: list[str]) -> Block:
-    """A context block of citation details; the title arrives escaped, the rest raw."""
-    first, *rest = parts
-    shown = [first] + [_fit(p, SOURCE_LIMIT) for p in rest if p]
-    elements = [_mrkdwn(p) for p in shown if p][:CONTEXT_ELEMENTS]
-    return {"type": "context", "elements": elements or [_mrkdwn(" ")]}
+def _context(details: list[str]) -> Block:
+    """A context block of a citation's details (at least one), each already escaped."""
+    return {"type": "context", "elements": [_mrkdwn(d) for d in details[:CONTEXT_ELEMENTS]]}
 
 
 def _pack(heading: Block, units: list[list[Block]]) -> list[list[Block]]:

@@ -37,6 +37,7 @@ from bot.discord.render import text
 from bot.discord.reply import Replies
 from bot.engine.language import detect_language
 from bot.feedback import FeedbackStore
+from bot.feedback.surface import open_store
 from bot.ratelimit import RateLimiter, refusal
 from bot.service import StartupFailed
 
@@ -122,7 +123,7 @@ class NewsBot(discord.Client):
     async def setup_hook(self) -> None:
         self.add_dynamic_items(VoteButton)
         if self.feedback is None:
-            self.feedback = await _open_feedback(self.settings)
+            self.feedback = await open_store(self.settings)
             self.replies.feedback = self.feedback
         # The first timeline picture should not pay for importing matplotlib.
         self._warm_up = asyncio.create_task(asyncio.to_thread(_import_matplotlib))
@@ -203,17 +204,6 @@ class NewsBot(discord.Client):
             await self._reply(message, content=text("error", detect_language(question)))
         except discord.HTTPException:
             log.exception("could not tell the user about an error")
-
-
-async def _open_feedback(settings: Settings) -> FeedbackStore | None:
-    """The feedback store, or None (answers then carry no vote buttons) when it cannot open."""
-    try:
-        return await FeedbackStore.open(settings.feedback_db, settings.feedback_salt)
-    except Exception:
-        log.exception(
-            "feedback store %s unavailable; answers get no vote buttons", settings.feedback_db
-        )
-        return None
 
 
 def _import_matplotlib() -> None:

@@ -14,7 +14,8 @@ import discord
 from bot.discord.feedback import vote_buttons
 from bot.discord.pager import Fetch, Pager, paged
 from bot.engine.answer import Answer
-from bot.feedback import FeedbackStore, rated_worth, remembered
+from bot.feedback import FeedbackStore
+from bot.feedback.surface import answer_id
 from bot.picture import answer_picture
 
 log = logging.getLogger(__name__)
@@ -55,18 +56,9 @@ class Replies:
     async def make(self, answer: Answer, owner_id: int) -> Reply:
         embed, pager = paged(answer, owner_id, self.fetch)
         view: discord.ui.View | None = pager
-        answer_id = await self._remember(answer)
-        if answer_id is not None:
+        voted = await answer_id(self.feedback, answer)
+        if voted is not None:
             view = view if view is not None else discord.ui.View(timeout=None)
-            for button in vote_buttons(answer_id):
+            for button in vote_buttons(voted):
                 view.add_item(button)
         return Reply(embed, view, pager, await answer_picture(answer))
-
-    async def _remember(self, answer: Answer) -> int | None:
-        if self.feedback is None or not rated_worth(answer):
-            return None
-        try:
-            return await self.feedback.remember(remembered(answer))
-        except Exception:
-            log.exception("feedback store failed; answering without vote buttons")
-            return None

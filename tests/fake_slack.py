@@ -58,6 +58,7 @@ class FakeSlack:
         self.not_joined: set[str] = set()  # channels where chat.postMessage -> not_in_channel
         self.rate_limited: dict[str, int] = {}  # method -> how many 429s before it succeeds
         self.bad_tokens: set[str] = set()
+        self.uploads: dict[str, bytes] = {}  # file id -> bytes posted to its upload URL
         self._ws: web.WebSocketResponse | None = None
         self._changed = asyncio.Condition()
         self._ids = itertools.count(1)
@@ -72,6 +73,7 @@ class FakeSlack:
         app.router.add_post("/respond/{token}", self._respond)
         app.router.add_get("/files-pri/{id}/{name}", self._download)
         app.router.add_get("/link", self._socket)
+        app.router.add_post("/upload/{id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -140,6 +142,15 @@ class FakeSlack:
             ts = f"1700000000.{next(self._ids):06d}"
             key = "ts" if method == "chat.postMessage" else "message_ts"
             return {"ok": True, "channel": channel, key: ts, "message": {"ts": ts}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ids):08d}"
+            return {"ok": True, "file_id": file_id, "upload_url": f"{self.base}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            if str(args.get("channel_id", "")) in self.not_joined:
+                return {"ok": False, "error": "not_in_channel"}
+            files = args.get("files")
+            shared = json.loads(files) if isinstance(files, str) else files
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in shared]}
         if method == "users.info":
             return self._user(str(args.get("user", "")))
         if method == "files.info":
@@ -172,6 +183,11 @@ class FakeSlack:
         body["_token"] = request.match_info["token"]
         await self._record(Call("response_url", body))
         return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads[request.match_info["id"]] = await request.read()
+        await self._record(Call("upload", {"id": request.match_info["id"]}))
+        return web.Response(text=f"OK - {len(self.uploads[request.match_info['id']])}")
 
     async def _download(self, request: web.Request) -> web.Response:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
@@ -316,7 +332,7 @@ class FakeSlack:
             "actions": [
                 {
                     "action_id": button["action_id"],
-                    "block_id": "newsbot_pager",
+                    "block_id": "newsbot_actions",
                     "text": button.get("text", {}),
                     "value": button.get("value", ""),
                     "type": "button",

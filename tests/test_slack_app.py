@@ -9,12 +9,15 @@ in a test was acknowledged.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,7 +27,9 @@ from fake_slack import APP_TOKEN, BOT_ID, BOT_TOKEN, BOT_USER, CHANNEL, TEAM, Fa
 
 from bot.config import Settings
 from bot.engine.answer import Lang
+from bot.engine.catalog import say
 from bot.engine.intents.commands import Command
+from bot.feedback import FeedbackStore
 from bot.service import NewsService
 from bot.slack import run_slack
 from bot.slack.render import render_message, text
@@ -70,26 +75,49 @@ def settings(tmp_path: Path, slack: FakeSlack) -> Settings:
     return settings
 
 
-@pytest.fixture
-async def app(
+@contextlib.asynccontextmanager
+async def running(
     slack: FakeSlack, settings: Settings, service: NewsService
-) -> AsyncIterator[NewsService]:
+) -> AsyncIterator[None]:
+    """The app connected to the fake, as `newsbot run` runs it; on leaving, every envelope
+    pushed meanwhile must have been acknowledged (Slack resends whatever is not)."""
     task = asyncio.create_task(run_slack(settings, service))
-    connected = asyncio.ensure_future(slack.connected())
+    connected = asyncio.ensure_future(slack.connected(slack.connections + 1))
     await asyncio.wait({task, connected}, return_when=asyncio.FIRST_COMPLETED)
     if task.done():
         connected.cancel()
         task.result()  # the app stopped: its error is the test's
     await connected
-    yield service
-    for envelope_id in slack.sent:  # Slack resends whatever is not acknowledged
+    yield
+    for envelope_id in slack.sent:
         await slack.acked(envelope_id)
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
 
 
+@pytest.fixture
+async def app(
+    slack: FakeSlack, settings: Settings, service: NewsService
+) -> AsyncIterator[NewsService]:
+    async with running(slack, settings, service):
+        yield service
+
+
 def _dump(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=False)
+
+
+def _unvoted(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`blocks` without the 👍/👎 buttons (their answer id is the feedback store's)."""
+    kept: list[dict[str, Any]] = []
+    for block in blocks:
+        if block["type"] == "actions":
+            elements = [e for e in block["elements"] if "vote" not in e["action_id"]]
+            block = {**block, "elements": elements}
+            if not elements:
+                continue
+        kept.append(block)
+    return kept
 
 
 # -- start-up ------------------------------------------------------------------------------
@@ -148,7 +176,7 @@ async def test_each_command_is_acknowledged_then_answered(
     lang: Lang | None = None if command in ("/when", "/search") else "id"  # as on Discord
     query = app.command(cast(Command, command[1:]), argument, lang)
     expected = render_message(await app.answer(query), ASKER)
-    assert reply["blocks"] == list(expected.blocks) and reply["text"] == expected.text
+    assert _unvoted(reply["blocks"]) == list(expected.blocks) and reply["text"] == expected.text
     assert reply["response_type"] == ("ephemeral" if command == "/help" else "in_channel")
     assert reply["unfurl_links"] is False
 
@@ -192,7 +220,7 @@ async def test_a_mention_is_answered_in_its_thread(slack: FakeSlack, app: NewsSe
     post = await slack.wait_call(lambda c: c.method == "chat.postMessage")
     assert post.args["channel"] == CHANNEL and post.args["thread_ts"] == event["ts"]
     expected = render_message(await app.ask("siapa Mira Murati?"), ASKER)
-    assert post.args["blocks"] == list(expected.blocks)
+    assert _unvoted(post.args["blocks"]) == list(expected.blocks)
 
 
 async def test_threads_and_dms_are_conversations(
@@ -452,3 +480,77 @@ async def test_a_failing_answer_is_a_polite_private_notice(
     await slack.event(slack.message("siapa Mira Murati?"))
     post = await slack.wait_call(lambda c: c.method == "chat.postMessage")
     assert post.args["text"] == text("error", "id")
+
+
+# -- feedback, rate limit, timeline picture ------------------------------------------------
+
+
+async def test_votes_count_once_per_user_and_reach_the_store(
+    slack: FakeSlack, app: NewsService, settings: Settings
+) -> None:
+    _, token = await slack.command("/who", "Mira Murati")
+    buttons = _buttons(await slack.response(token))
+    down = await slack.press(buttons["newsbot_vote_down"])
+    assert (await slack.response(down))["text"] == say("chat.vote_thanks", "id")
+    again = await slack.press(buttons["newsbot_vote_up"])
+    changed = await slack.response(again)
+    assert changed["text"] == say("chat.vote_changed", "id")
+    assert changed["response_type"] == "ephemeral" and changed["replace_original"] is False
+    other = await slack.press(buttons["newsbot_vote_down"], user="U0OTHER")
+    assert (await slack.response(other))["text"] == say("chat.vote_thanks", "id")
+    store = await FeedbackStore.open(settings.feedback_db, settings.feedback_salt)
+    try:
+        (rated,) = await store.worst()
+    finally:
+        await store.close()
+    assert (rated.up, rated.down, rated.surfaces) == (1, 1, ("slack",))
+    assert rated.answer.question == "/who Mira Murati"
+    _, help_token = await slack.command("/help")
+    assert "newsbot_vote_up" not in _buttons(await slack.response(help_token))
+
+
+async def test_a_burst_is_answered_then_the_wait_is_told_only_to_the_asker(
+    slack: FakeSlack, settings: Settings, service: NewsService
+) -> None:
+    limited = replace(settings, burst=3, cooldown_seconds=30.0)
+    async with running(slack, limited, service):
+        tokens = [(await slack.command("/who", "Mira Murati"))[1] for _ in range(4)]
+        replies = [await slack.response(t) for t in tokens]
+        kinds = sorted(r["response_type"] for r in replies)
+        assert kinds == ["ephemeral", "in_channel", "in_channel", "in_channel"]
+        (refused,) = [r for r in replies if r["response_type"] == "ephemeral"]
+        wait = r"Pelan-pelan ya 🙂 Silakan bertanya lagi dalam [0-9]+ detik\."
+        assert re.fullmatch(wait, refused["text"])
+        _, help_token = await slack.command("/help")  # never limited
+        assert "/who" in (await slack.response(help_token))["text"] + _dump(
+            (await slack.response(help_token))["blocks"]
+        )
+        mention = slack.message(f"<@{BOT_USER}> siapa Mira Murati?", type="app_mention")
+        mention.update(channel=CHANNEL)
+        del mention["channel_type"]
+        await slack.event(mention)
+        whispered = await slack.wait_call(lambda c: c.method == "chat.postEphemeral")
+        assert whispered.args["user"] == ASKER and whispered.args["thread_ts"] == mention["ts"]
+        assert not slack.posts()
+
+
+async def test_a_timeline_comes_with_its_picture_where_the_bot_may_post(
+    slack: FakeSlack, app: NewsService
+) -> None:
+    _, token = await slack.command("/timeline", "Altman")
+    assert "Altman" in (await slack.response(token))["text"]
+    done = await slack.wait_call(lambda c: c.method == "files.completeUploadExternal")
+    assert done.args["channel_id"] == CHANNEL
+    (png,) = slack.uploads.values()
+    assert png.startswith(b"\x89PNG")
+    slack.not_joined.add("C0ELSEWHERE")
+    start = len(slack.calls)
+    _, elsewhere = await slack.command("/timeline", "Altman", channel="C0ELSEWHERE")
+    assert (await slack.response(elsewhere))["response_type"] == "in_channel"
+    refused = await slack.wait_call(
+        lambda c: c.method == "files.completeUploadExternal", start=start
+    )
+    assert refused.args["channel_id"] == "C0ELSEWHERE"  # refused: the answer stands alone
+    _, who = await slack.command("/who", "Mira Murati")
+    await slack.response(who)
+    assert len([c for c in slack.calls if c.method == "files.getUploadURLExternal"]) == 2

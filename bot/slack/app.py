@@ -24,12 +24,15 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
+from bot.feedback import FeedbackStore
+from bot.feedback.surface import open_store
+from bot.ratelimit import RateLimiter
 from bot.service import NewsService, StartupFailed
 from bot.slack.commands import register_commands
 from bot.slack.events import register_events
 from bot.slack.people import Workspace
-from bot.slack.render import notice
-from bot.slack.send import respond, retry_handlers
+from bot.slack.replies import Surface
+from bot.slack.send import retry_handlers
 
 log = logging.getLogger(__name__)
 
@@ -46,31 +49,27 @@ def web_client(settings: Settings) -> AsyncWebClient:
 
 
 def build_app(
-    settings: Settings, service: NewsService, client: AsyncWebClient | None = None
+    settings: Settings,
+    service: NewsService,
+    client: AsyncWebClient | None = None,
+    feedback: FeedbackStore | None = None,
 ) -> AsyncApp:
-    """The bolt app with every newsbot handler; connect it with `run_slack`."""
+    """The bolt app with every newsbot handler; connect it with `run_slack`. Without a
+    `feedback` store answers carry no 👍/👎 buttons."""
     client = client or web_client(settings)
     app = AsyncApp(
-        token=settings.slack_bot_token,
-        client=client,
+        client=client,  # its token is the bot token
         # Socket Mode envelopes come over an authenticated connection: no signatures to check.
         signing_secret="",
         request_verification_enabled=False,
         logger=logging.getLogger("bot.slack.bolt"),
     )
     workspace = Workspace(client, settings)
-    register_commands(app, service, workspace)
-    register_events(app, service, workspace, settings)
+    limiter = RateLimiter(settings.burst, settings.cooldown_seconds)
+    surface = Surface(settings, service, workspace, limiter, feedback)
+    register_commands(app, surface)
+    register_events(app, surface)
     _register_fallbacks(app)
-
-    @app.error
-    async def on_error(error: Exception, body: dict[str, Any]) -> None:
-        log.error("a Slack handler failed", exc_info=error)
-        url = body.get("response_url")
-        user = str(body.get("user_id") or body.get("user", {}).get("id") or "")
-        if url:  # a command or a button: the asker can still be told
-            lang = await workspace.lang(user) if user else "id"
-            await respond(str(url), notice("error", lang), private=True)
 
     return app
 
@@ -96,7 +95,8 @@ async def run_slack(settings: Settings, service: NewsService) -> None:
     """
     client = web_client(settings)
     identity = await _checked(client.auth_test(), "SLACK_BOT_TOKEN", settings)
-    app = build_app(settings, service, client)
+    feedback = await open_store(settings)
+    app = build_app(settings, service, client, feedback)
     handler = AsyncSocketModeHandler(app, settings.slack_app_token, web_client=client)
     try:
         # Asked here once, so a wrong app token is one clear line rather than endless retries.
@@ -109,6 +109,8 @@ async def run_slack(settings: Settings, service: NewsService) -> None:
         await asyncio.Event().wait()
     finally:
         await handler.close_async()  # type: ignore[no-untyped-call]
+        if feedback is not None:
+            await feedback.close()
 
 
 async def _checked(call: Any, variable: str, settings: Settings) -> dict[str, Any]:

@@ -19,14 +19,12 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.config import Settings
 from bot.engine.language import detect_language
-from bot.service import NewsService
 from bot.slack.incoming import conversation_key, plain_text
-from bot.slack.people import Workspace
 from bot.slack.reload import asks_reload, fetch_uploads, refusal, run_reload
-from bot.slack.render import Message, notice, plain, render_message
-from bot.slack.send import post
+from bot.slack.render import notice, plain
+from bot.slack.replies import Surface
+from bot.slack.send import post, whisper
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +61,7 @@ def written_by_a_person(event: Event) -> bool:
     )
 
 
-def register_events(
-    app: AsyncApp, service: NewsService, workspace: Workspace, settings: Settings
-) -> None:
+def register_events(app: AsyncApp, surface: Surface) -> None:
     seen = _Seen()
 
     @app.event("app_mention")
@@ -75,7 +71,7 @@ def register_events(
         thread = event.get("thread_ts") or event["ts"]
         question = plain_text(event.get("text", ""), context.bot_user_id)
         key = conversation_key(_team(body, event), event["channel"], thread)
-        await _answer(context.client, service, question, key, event, thread)
+        await _answer(surface, _client(context), question, key, event, thread)
 
     @app.event("message")
     async def direct_message(event: Event, body: Event, context: AsyncBoltContext) -> None:
@@ -85,60 +81,70 @@ def register_events(
             return
         thread = event.get("thread_ts")
         if event.get("files"):
-            await _files(context.client, service, workspace, settings, event, thread)
+            await _files(surface, _client(context), event, thread)
             return
         question = plain_text(event.get("text", ""), context.bot_user_id)
         key = conversation_key(_team(body, event), event["channel"], thread)
-        await _answer(context.client, service, question, key, event, thread)
+        await _answer(surface, _client(context), question, key, event, thread)
 
 
 async def _answer(
-    client: AsyncWebClient | None,
-    service: NewsService,
+    surface: Surface,
+    client: AsyncWebClient,
     question: str,
     key: str,
     event: Event,
     thread: str | None,
 ) -> None:
-    assert client is not None  # bolt sets it for every authorised request
+    channel, user = event["channel"], event["user"]
     lang = detect_language(question) if question else "id"
-    message: Message
     if not question:
-        message = notice("empty_question", lang)
-    else:
-        try:
-            message = render_message(await service.ask(question, key), event["user"])
-        except Exception:
-            log.exception("answering a Slack message failed")
-            message = notice("error", lang)
-    await post(client, event["channel"], message, thread)
+        await post(client, channel, notice("empty_question", lang), thread)
+        return
+    wait = surface.wait(user, lang)
+    if wait is not None:
+        if event.get("channel_type") == "im":
+            await post(client, channel, wait, thread)
+        else:  # in a channel, only the asker need see it
+            await whisper(client, channel, user, wait, thread)
+        return
+    try:
+        answer = await surface.service.ask(question, key)
+        message = await surface.message(answer, user)
+    except Exception:
+        log.exception("answering a Slack message failed")
+        await post(client, channel, notice("error", lang), thread)
+        return
+    if await post(client, channel, message, thread):
+        await surface.picture(client, answer, channel, thread)
 
 
 async def _files(
-    client: AsyncWebClient | None,
-    service: NewsService,
-    workspace: Workspace,
-    settings: Settings,
-    event: Event,
-    thread: str | None,
+    surface: Surface, client: AsyncWebClient, event: Event, thread: str | None
 ) -> None:
     """Files in a DM: with "reload", articles to add; without, a hint on how to add them."""
-    assert client is not None
     user, channel = event["user"], event["channel"]
-    lang = await workspace.lang(user)
+    lang = await surface.workspace.lang(user)
     if not asks_reload(event.get("text", "")):
         await post(client, channel, notice("upload_hint", lang), thread)
         return
-    refused = await refusal(workspace, service, user)
+    refused = await refusal(surface.workspace, surface.service, user)
     if refused:
         await post(client, channel, notice(refused, lang), thread)
         return
-    uploads = await fetch_uploads(client, settings, event["files"], lang)
+    uploads = await fetch_uploads(client, surface.settings, event["files"], lang)
     if isinstance(uploads, str):
         await post(client, channel, plain(uploads), thread)
         return
     await post(client, channel, notice("reload_started", lang), thread)
-    await post(client, channel, await run_reload(service, uploads, lang, user), thread)
+    report = await run_reload(surface.service, uploads, lang, user)
+    await post(client, channel, report, thread)
+
+
+def _client(context: AsyncBoltContext) -> AsyncWebClient:
+    client = context.client
+    assert client is not None  # bolt sets it for every authorised request
+    return client
 
 
 def _team(body: Event, event: Event) -> str:

@@ -51,7 +51,9 @@ QUERY_TEXT_LIMIT = 400
 
 ACTION_PREVIOUS = "newsbot_page_previous"
 ACTION_NEXT = "newsbot_page_next"
-PAGER_BLOCK = "newsbot_pager"
+ACTION_VOTE_UP = "newsbot_vote_up"
+ACTION_VOTE_DOWN = "newsbot_vote_down"
+ACTIONS_BLOCK = "newsbot_actions"
 
 # `&`, `<` and `>` are the only characters Slack wants escaped: with them escaped, `<!channel>`
 # or `<@U123>` is shown as typed and never pings. The formatting characters have no escape in
@@ -137,9 +139,12 @@ def render_pages(answer: Answer) -> list[list[Block]]:
     return _pack(_heading(headline(answer) or text("answer", lang)), units)
 
 
-def render_message(answer: Answer, owner: str, index: int = 0) -> Message:
-    """Message `index` of the answer's part (-1: the last) with its footer and, when the
-    answer goes on, the pager buttons that only `owner` (a Slack user id) may press."""
+def render_message(
+    answer: Answer, owner: str, index: int = 0, answer_id: int | None = None
+) -> Message:
+    """Message `index` of the answer's part (-1: the last) with its footer; when the answer
+    goes on, the pager buttons that only `owner` (a Slack user id) may press; with an
+    `answer_id` (the feedback store's), 👍 and 👎 buttons that carry it."""
     pages = render_pages(answer)
     index = len(pages) - 1 if index < 0 else min(index, len(pages) - 1)
     blocks = list(pages[index])
@@ -147,9 +152,17 @@ def render_message(answer: Answer, owner: str, index: int = 0) -> Message:
     if footer:
         blocks.append({"type": "context", "elements": [_mrkdwn(footer)]})
     buttons = _pager_buttons(answer, owner, index, len(pages))
+    if answer_id is not None:
+        buttons += [_vote(ACTION_VOTE_UP, "\U0001f44d", answer_id)]
+        buttons += [_vote(ACTION_VOTE_DOWN, "\U0001f44e", answer_id)]
     if buttons:
-        blocks.append({"type": "actions", "block_id": PAGER_BLOCK, "elements": buttons})
+        blocks.append({"type": "actions", "block_id": ACTIONS_BLOCK, "elements": buttons})
     return Message(_fallback(answer), tuple(blocks))
+
+
+def read_vote(value: str) -> int | None:
+    """The answer id a vote button's value carries, or None when it is not one."""
+    return int(value) if value.isdigit() and len(value) <= 18 else None
 
 
 def read_page_ref(value: str) -> PageRef | None:
@@ -297,6 +310,15 @@ def _button(action_id: str, key: str, answer: Answer, target: tuple[int, int], o
         "action_id": action_id,
         "text": {"type": "plain_text", "text": label, "emoji": True},
         "value": _page_value(answer.query, target, owner),
+    }
+
+
+def _vote(action_id: str, emoji: str, answer_id: int) -> Block:
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "text": {"type": "plain_text", "text": emoji, "emoji": True},
+        "value": str(answer_id),
     }
 
 

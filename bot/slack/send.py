@@ -72,3 +72,17 @@ async def post(
         log.warning("chat.postMessage in %s failed: %s", channel, exc.response.get("error"))
         return False
     return True
+
+
+async def whisper(
+    client: AsyncWebClient, channel: str, user: str, message: Message, thread_ts: str | None
+) -> bool:
+    """Show `message` to `user` alone, in a conversation the bot is in (chat.postEphemeral)."""
+    try:
+        await client.chat_postEphemeral(
+            channel=channel, user=user, thread_ts=thread_ts, **message.payload()
+        )
+    except SlackApiError as exc:
+        log.warning("chat.postEphemeral in %s failed: %s", channel, exc.response.get("error"))
+        return False
+    return True

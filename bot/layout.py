@@ -1,4 +1,5 @@
-"""Cutting text to a chat platform's limits, shared by the adapters' renderers.
+"""Cutting text to a chat platform's limits, shared by the adapters' renderers (and the
+groups of a reload report, which every surface lists the same way).
 
 Every platform refuses a whole message when one text is too long (Discord's 4,096-character
 description, Slack's 3,000-character section), so renderers cut long text into pieces and clip
@@ -6,6 +7,10 @@ short fields here: at paragraph, line, sentence or word boundaries, never mid-wo
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from knowledge.models import BuildReport
 
 
 def split(body: str, limit: int) -> list[str]:
@@ -36,3 +41,32 @@ def clip(value: str, limit: int) -> str:
         return value
     cut = value.rfind(" ", limit // 2, limit - 1)
     return value[: cut if cut > 0 else limit - 1].rstrip() + "…"
+
+
+def listing(
+    items: Sequence[str], limit: int, line: Callable[[str], str], more: Callable[[int], str]
+) -> str:
+    """`items` one a line, each shown by `line`, in at most `limit` characters: when they do
+    not all fit, the last line is `more(n)` for the n items left out."""
+    lines: list[str] = []
+    used = 0
+    for index, item in enumerate(items):
+        shown, tail = line(item), more(len(items) - index)
+        if used + len(shown) + 1 + len(tail) > limit:
+            lines.append(tail)
+            break
+        lines.append(shown)
+        used += len(shown) + 1
+    return "\n".join(lines)
+
+
+def report_groups(report: BuildReport) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A reload report's groups as every surface lists them: (catalog key, items), failures
+    as "file: reason"."""
+    failed = tuple(f"{name}: {reason}" for name, reason in report.failed)
+    return (
+        ("added", report.added),
+        ("changed", report.changed),
+        ("removed", report.removed),
+        ("failed", failed),
+    )

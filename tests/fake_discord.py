@@ -27,6 +27,7 @@ import discord
 import pytest
 import yarl
 from aiohttp import BodyPartReader, web
+from loopback import Loopback
 
 from bot.config import BUNDLED_ARTICLES, Settings
 
@@ -103,7 +104,7 @@ def _json_response(data: Any, status: int = 200) -> web.Response:
     )
 
 
-class FakeDiscord:
+class FakeDiscord(Loopback):
     def __init__(self, guild_roles: tuple[int, ...] = (MOD_ROLE_ID,)) -> None:
         self.requests: list[Recorded] = []
         self.identify: JSON | None = None
@@ -125,28 +126,10 @@ class FakeDiscord:
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    def routes(self, app: web.Application) -> None:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/attachments/{id}/{name}", self._attachment)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # type: ignore[attr-defined]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
-
-    async def close(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def patch(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(discord.http.Route, "BASE", f"{self.base}/api/v10")

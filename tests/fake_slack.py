@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
+from loopback import Loopback
 
 JSON = dict[str, Any]
 
@@ -47,7 +48,7 @@ class User:
     is_owner: bool = False
 
 
-class FakeSlack:
+class FakeSlack(Loopback):
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.acks: dict[str, JSON | None] = {}  # envelope id -> the ack's payload
@@ -67,30 +68,12 @@ class FakeSlack:
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{token}", self._respond)
         app.router.add_get("/files-pri/{id}/{name}", self._download)
         app.router.add_get("/link", self._socket)
         app.router.add_post("/upload/{id}", self._upload)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # type: ignore[attr-defined]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
-
-    async def close(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def api_url(self) -> str:

@@ -17,6 +17,7 @@ from bot.engine.catalog import format_date as format_value
 from bot.engine.catalog import say
 from bot.engine.catalog.wording import fact_label, headline, lead
 from bot.layout import clip as _clip
+from bot.layout import listing, report_groups
 from bot.layout import split as _split
 from knowledge.models import BuildReport, DateValue
 
@@ -173,13 +174,7 @@ def render_report(report: BuildReport, lang: Lang) -> discord.Embed:
         ),
         colour=colour,
     )
-    failed = tuple(f"{name}: {reason}" for name, reason in report.failed)
-    for key, items in (
-        ("added", report.added),
-        ("changed", report.changed),
-        ("removed", report.removed),
-        ("failed", failed),
-    ):
+    for key, items in report_groups(report):
         name = f"{_escape(text(key, lang))} ({len(items)})"
         embed.add_field(name=name, value=_listing(items, lang), inline=False)
     return embed
@@ -188,17 +183,12 @@ def render_report(report: BuildReport, lang: Lang) -> discord.Embed:
 def _listing(items: tuple[str, ...], lang: Lang) -> str:
     if not items:
         return text("none", lang)
-    lines: list[str] = []
-    used = 0
-    for index, item in enumerate(items):
-        line = "• " + _escape(_clip(item, 300))
-        tail = text("more", lang, n=len(items) - index)
-        if used + len(line) + 1 + len(tail) > FIELD_VALUE_LIMIT:
-            lines.append(tail)
-            break
-        lines.append(line)
-        used += len(line) + 1
-    return "\n".join(lines)
+    return listing(
+        items,
+        FIELD_VALUE_LIMIT,
+        lambda item: "• " + _escape(_clip(item, 300)),
+        lambda n: text("more", lang, n=n),
+    )
 
 
 def _escape(value: str) -> str:

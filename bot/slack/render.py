@@ -23,6 +23,7 @@ from bot.engine.answer import INTENTS, Answer, Citation, Fact, IntentName, Lang,
 from bot.engine.catalog import format_date, say
 from bot.engine.catalog.wording import fact_label, headline, lead, related_heading
 from bot.layout import clip as _clip
+from bot.layout import listing, report_groups
 from bot.layout import split as _split
 from knowledge.models import BuildReport
 
@@ -193,13 +194,7 @@ def render_report(report: BuildReport, lang: Lang) -> Message:
     """What a reload did, for the moderator who asked for it."""
     summary = text("reload_summary", lang, loaded=report.loaded, seconds=report.seconds)
     blocks = [_heading(text("reload_title", lang)), _section(_fit(summary, SECTION_LIMIT))]
-    failed = tuple(f"{name}: {reason}" for name, reason in report.failed)
-    for key, items in (
-        ("added", report.added),
-        ("changed", report.changed),
-        ("removed", report.removed),
-        ("failed", failed),
-    ):
+    for key, items in report_groups(report):
         title = f"*{escape(text(key, lang))} ({len(items)})*"
         listing = _listing(items, lang, SECTION_LIMIT - len(title) - 1)
         blocks.append(_section(f"{title}\n{listing}"))
@@ -349,17 +344,12 @@ def _fallback(answer: Answer) -> str:
 def _listing(items: tuple[str, ...], lang: Lang, limit: int) -> str:
     if not items:
         return escape(text("none", lang))
-    lines: list[str] = []
-    used = 0
-    for index, item in enumerate(items):
-        line = "• " + _fit(item, 300)
-        tail = escape(text("more", lang, n=len(items) - index))
-        if used + len(line) + 1 + len(tail) > limit:
-            lines.append(tail)
-            break
-        lines.append(line)
-        used += len(line) + 1
-    return "\n".join(lines)
+    return listing(
+        items,
+        limit,
+        lambda item: "• " + _fit(item, 300),
+        lambda n: escape(text("more", lang, n=n)),
+    )
 
 
 # -- text that fits ------------------------------------------------------------------------

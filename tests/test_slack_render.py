@@ -184,4 +184,4 @@ def test_the_manifest_creates_what_the_handlers_serve() -> None:
     assert settings["event_subscriptions"]["bot_events"] == ["app_mention", "message.im"]
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
-    assert "files:read" in scopes
+    assert {"files:read", "files:write"} <= scopes

@@ -554,3 +554,26 @@ async def test_a_timeline_comes_with_its_picture_where_the_bot_may_post(
     _, who = await slack.command("/who", "Mira Murati")
     await slack.response(who)
     assert len([c for c in slack.calls if c.method == "files.getUploadURLExternal"]) == 2
+
+
+async def test_a_follow_up_in_the_thread_leans_on_the_question_before_it(
+    slack: FakeSlack, app: NewsService
+) -> None:
+    def mention(text: str, thread: str | None = None) -> dict[str, Any]:
+        event = slack.message(f"<@{BOT_USER}> {text}", type="app_mention", channel=CHANNEL)
+        del event["channel_type"]
+        if thread:
+            event["thread_ts"] = thread
+        return event
+
+    async def answer_to(event: dict[str, Any]) -> str:
+        start = len(slack.calls)
+        await slack.event(event)
+        post = await slack.wait_call(lambda c: c.method == "chat.postMessage", start=start)
+        return str(post.args["text"])
+
+    first = mention("siapa Sam Altman?")
+    await answer_to(first)
+    # "apa katanya?" (what did he say?) means Sam Altman in his thread, and nobody elsewhere.
+    assert (await answer_to(mention("apa katanya?", first["ts"]))).startswith("Kutipan Sam Altman")
+    assert not (await answer_to(mention("apa katanya?"))).startswith("Kutipan Sam Altman")

@@ -220,3 +220,49 @@ def test_company_form_with_a_stop_does_not_split() -> None:
         "Produk itu milik PT. Sinar Harapan Abadi, Jumat (3/4/2020).",
         "Ekspor berlanjut.",
     ]
+
+
+# One table for issue 11: every abbreviation Indonesian news writes with a dot, academic
+# degrees, decimals and clock times, each in the middle of a sentence (the split must not fall
+# after it) and followed by a sentence of its own (the split must fall there and nowhere else).
+NO_SENTENCE_END = [
+    "Kereta terakhir berangkat pk. 21.15 dari Stasiun Tugu.",
+    "Surat itu bertanggal tgl. 5 Mei dan ditandatangani camat.",
+    "Rumahnya di Gang Melati no. 12 dekat masjid.",
+    "Lihat laporan tahunan hlm. 45 untuk rinciannya.",
+    "Mereka menjual sayur, buah, dll. di pasar pagi.",
+    "Ia membeli semen, pasir, dsb. dari toko bangunan itu.",
+    "Warga menyumbang beras, gula, dst. untuk korban banjir.",
+    "Dana dikirim a.n. Yayasan Sejahtera lewat bank.",
+    "Surat ditujukan u.p. Kepala Bagian Umum di kantor bupati.",
+    "Kantor dinas berada di Jl. Pemuda 24 di pusat kota.",
+    "Banjir merendam Kec. Dayeuhkolot sejak pagi.",
+    "Bupati Kab. Bandung meninjau lokasi.",
+    "Gubernur Prov. Jawa Barat hadir.",
+    "Posko dibuka di Kel. Cibangkong untuk pengungsi.",
+    "Undangan itu ditujukan kepada Sdr. Hendra Gunawan dari Medan.",
+    "Bpk. Joko Susilo memimpin rapat warga.",
+    "Yth. Bapak Kepala Desa Sukamaju menerima surat itu.",
+    "Saham PT Semen Baru Tbk. naik tiga persen.",
+    "Ia bekerja di PT. Sinar Terang sejak 2010.",
+    "Pengacara Rudi Hartono, S.H. mendampingi terdakwa.",
+    "Dosen Lestari Wulandari, M.Si. memimpin penelitian itu.",
+    "Ahmad Fauzi, S.Kom. merancang aplikasi desa.",
+    "Dokter anak dr. Maya Sari, Sp.A. memeriksa balita.",
+    "Direktur Yudi Pratama, M.B.A. memaparkan rencana.",
+    "Inflasi tercatat 2.5 persen pada bulan itu.",
+    "Rapat dimulai pukul 07.30 WIB di aula kantor.",
+]
+
+
+@pytest.mark.parametrize("text", NO_SENTENCE_END)
+def test_an_abbreviation_degree_decimal_or_time_ends_no_sentence(text: str) -> None:
+    assert texts(text) == [text]
+    assert texts(f"{text} Semua warga hadir.") == [text, "Semua warga hadir."]
+
+
+def test_a_list_abbreviation_before_a_capital_ends_its_sentence() -> None:
+    assert texts("Mereka menjual sayur, buah, dll. Semua laku.") == [
+        "Mereka menjual sayur, buah, dll.",
+        "Semua laku.",
+    ]

@@ -3,10 +3,13 @@
 Rules, in order of precedence:
 - a line break always ends a sentence (headings, bullets and attribution lines have no stop);
 - a stop followed by a lower-case word never ends one ('“Siapa dia?” tanya Budi.');
-- '?' and '!' end a sentence, and so does '.' unless the word before it is an abbreviation,
-  an initial ('J. K. Rowling') or a dotted acronym ('S.H.', 'e.g.');
+- '?' and '!' end a sentence, and so does '.' unless the word before it is an abbreviation
+  ('pk.', 'Jl.', 'Kab.', 'Tbk.'), an initial ('J. K. Rowling') or a dotted acronym or degree
+  ('S.H.', 'M.Si.', 'Sp.A.', 'a.n.', 'e.g.'); 'dll.', 'dsb.', 'dst.' end one only before a
+  capital;
 - an ellipsis ends a sentence only when a closing quote follows it.
-Dots with no space after them (6.5, 1.000.000, GPT-5.2, URLs, e-mails) are never candidates.
+Dots with no space after them (6.5, 1.000.000, pukul 07.30, GPT-5.2, URLs, e-mails) are never
+candidates.
 """
 
 from __future__ import annotations
@@ -146,7 +149,7 @@ def _is_abbreviation(word: str, following: str) -> bool:
         return False
     key = word.casefold()
     if key in _SENTENCE_FINAL_ABBREVIATIONS:
-        return False
+        return not following.isupper()  # "dll. 2024" goes on; "dll. Semua" starts anew
     if key in ABBREVIATIONS or _INITIAL.fullmatch(word) or _DOTTED.fullmatch(word):
         return True
     return following.isdigit() and key in _BEFORE_NUMBER

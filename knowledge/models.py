@@ -7,24 +7,29 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-Precision = Literal["day", "week", "month", "year", "range"]
-# Most precise first: the order in which a sentence's several dates are preferred.
-PRECISIONS: tuple[Precision, ...] = ("day", "range", "week", "month", "year")
+Precision = Literal["day", "week", "month", "part", "year", "range"]
+# Most precise first: the order in which a sentence's several dates are preferred. A part
+# ("awal 2025", "pertengahan Juli") ranks after a month: most parts are parts of a year.
+PRECISIONS: tuple[Precision, ...] = ("day", "range", "week", "month", "part", "year")
 
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date as precisely as the text states it: a day, a week, a month, a year, or a range.
+    """A date as precisely as the text states it: a day, a week, a month, a part of a year or
+    of a month, a year, or a range.
 
     `start` and `end` are the first and last day covered (equal for a day). When nothing
     anchors the year (`year_known` False), the year of both is a placeholder (1) that must
-    never be printed or compared with real years. Build values with the class methods.
+    never be printed or compared with real years. `part` names which part of a period a
+    "part" covers ("early", "summer", "q3"; see knowledge/vocab/date_parts.yaml), "" for every
+    other precision. Build values with the class methods.
     """
 
     start: date
     end: date
     precision: Precision
     year_known: bool = True
+    part: str = ""
 
     @classmethod
     def day(cls, value: date, *, year_known: bool = True) -> DateValue:
@@ -55,27 +60,60 @@ class DateValue:
             raise ValueError(f"a range cannot end ({last}) before it starts ({first})")
         return cls(first, last, "range", year_known)
 
+    @classmethod
+    def part_of(cls, name: str, first: date, last: date, *, year_known: bool = True) -> DateValue:
+        """The part `name` of a period ("early" 2025, "mid" July), covering `first`..`last`;
+        raises ValueError if `last` is earlier or `name` is empty."""
+        if last < first or not name:
+            raise ValueError(f"not a part of a period: {name!r} {first}..{last}")
+        return cls(first, last, "part", year_known, name)
+
     def iso(self) -> str:
-        """ISO 8601 at the stated precision: "2024", "2024-05", "2024-05-14", an interval
-        "2023-11-17/2023-11-21" for a range or a week; without a year "--05-14" or "--05"."""
+        """ISO 8601 at the stated precision: "2024", "2024-05", "2024-05-14"; an interval for a
+        range, a week or a part, its ends at the coarsest precision that states them exactly
+        ("2023-11-17/2023-11-21", "2025-01/2025-04", "2019/2021"); without a year "--05-14",
+        "--05" or "--07-11/--07-20"."""
         if self.precision == "year":
             return f"{self.start.year:04d}"
-        if not self.year_known:
-            if self.precision == "month":
-                return f"--{self.start.month:02d}"
-            day = f"--{self.start.month:02d}-{self.start.day:02d}"
-            if self.precision == "day":
-                return day
-            return f"{day}/--{self.end.month:02d}-{self.end.day:02d}"
         if self.precision == "month":
-            return f"{self.start.year:04d}-{self.start.month:02d}"
+            return self._month(self.start)
         if self.precision == "day":
-            return self.start.isoformat()
-        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+            return self._day(self.start)
+        if self.whole_years():
+            first, last = f"{self.start.year:04d}", f"{self.end.year:04d}"
+        elif self.whole_months():
+            first, last = self._month(self.start), self._month(self.end)
+        else:
+            first, last = self._day(self.start), self._day(self.end)
+        return first if first == last else f"{first}/{last}"
+
+    def whole_months(self) -> bool:
+        """Whether the value runs from the first day of a month to the last day of a month."""
+        last = calendar.monthrange(self.end.year, self.end.month)[1]
+        return self.start.day == 1 and self.end.day == last
+
+    def whole_years(self) -> bool:
+        """Whether the value runs from 1 January to 31 December (of the same or a later year)."""
+        return (
+            self.year_known
+            and (self.start.month, self.start.day) == (1, 1)
+            and (
+                self.end.month,
+                self.end.day,
+            )
+            == (12, 31)
+        )
 
     def sort_key(self) -> tuple[bool, date, date]:
         """Dates with a known year first, then by start, then the shorter span first."""
         return (not self.year_known, self.start, self.end)
+
+    def _month(self, value: date) -> str:
+        year = f"{value.year:04d}" if self.year_known else "-"
+        return f"{year}-{value.month:02d}"
+
+    def _day(self, value: date) -> str:
+        return f"{self._month(value)}-{value.day:02d}"
 
 
 @dataclass(frozen=True)

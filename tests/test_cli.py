@@ -116,7 +116,8 @@ def test_ask_json_builds_the_bundled_kb_first(tmp_path: Path) -> None:
     assert data["question"] == "siapa Mira Murati?"
     assert data["intent"] == "who" and data["found"] is True
     for c in data["citations"]:
-        assert set(c) == {"article", "title", "date", "snippet"}
+        assert set(c) == {"article", "title", "date", "published", "snippet"}
+        assert c["published"] is None or len(c["published"]) == len("2024-05-14")
 
 
 def test_ask_json_stdin_answers_every_line_in_order(tmp_path: Path, corpus: Path) -> None:

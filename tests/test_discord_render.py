@@ -258,3 +258,11 @@ def test_titles_field_names_descriptions_and_footers_show_markdown_literally() -
     shown = render_answer(missing)[0]
     assert shown.description is not None and "\\*tebal\\* \\|\\|rahasia\\|\\|" in shown.description
     assert page.footer.text is not None and "*" not in page.footer.text.replace("\\*", "")
+
+
+def test_the_source_line_says_when_the_article_appeared() -> None:
+    day = DateValue.day(date(2021, 3, 2))
+    event = Fact("event", replace(_citation(1), date=day, published=date(2021, 3, 9)), date=day)
+    field = render_answer(replace(_answer(), facts=(event,)))[0].fields[0]
+    assert field.name == "1. 2 Maret 2021"
+    assert "9 Maret 2021" in (field.value or "")

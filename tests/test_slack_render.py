@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -185,3 +186,15 @@ def test_the_manifest_creates_what_the_handlers_serve() -> None:
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
     assert {"files:read", "files:write"} <= scopes
+
+
+def test_a_citation_says_when_its_article_appeared_and_the_label_when_it_happened() -> None:
+    day = DateValue.day(date(2024, 3, 2))
+    cited = Citation("jembatan", "Jembatan putus", day, "Jembatan putus pada 2 Maret 2024.")
+    event = Fact("event", replace(cited, published=date(2024, 3, 10)), date=day)
+    query = Query("when", "kapan jembatan putus?", lang="id")
+    answer = Answer(query, "when", True, "when_found", "jembatan", (event,))
+    blocks = render_message(answer, "U1").blocks
+    texts = [t for block in blocks for t in _texts(block)]
+    assert any("2 Maret 2024" in t for t in texts)
+    assert any("10 Maret 2024" in t for t in texts)

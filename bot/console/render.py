@@ -45,7 +45,10 @@ def render_text(answer: Answer) -> str:
 
 
 def to_json(answer: Answer) -> dict[str, Any]:
-    """The `newsbot ask --json` contract: stable field names, citations in order, ISO dates."""
+    """The `newsbot ask --json` contract: stable field names, citations in order, ISO 8601
+    dates: `date` when the cited fact happened at its precision ("2024", "2024-05",
+    "2024-05-14", "2023-11-17/2023-11-21", "--07-11" without a year), `published` the day the
+    article appeared."""
     return {
         "question": answer.question,
         "intent": answer.intent,
@@ -56,6 +59,7 @@ def to_json(answer: Answer) -> dict[str, Any]:
                 "article": c.article,
                 "title": c.title,
                 "date": c.date.iso() if c.date else None,
+                "published": c.published.isoformat() if c.published else None,
                 "snippet": c.snippet,
             }
             for c in answer.citations
@@ -97,14 +101,15 @@ def _fact_line(fact: Fact, answer: Answer) -> str:
     if fact.kind == "quote":
         return f"\u2022 \u201c{c.snippet}\u201d \u2014 {fact.speaker} {_source(c)}"
     if fact.kind == "article":
-        when = c.date.iso() if c.date else say("answer.undated", answer.lang)
+        when = c.published.isoformat() if c.published else say("answer.undated", answer.lang)
         src = f", {c.source}" if c.source else ""
         return f"\u2022 {c.title} ({when}{src}) [{c.article}]"
     return f"\u2022 {quoted}"
 
 
 def _source(c: Citation) -> str:
-    when = f", {c.date.iso()}" if c.date else ""
+    # A citation says when its article appeared; the event's own date is the fact's label.
+    when = f", {c.published.isoformat()}" if c.published else ""
     title = c.title if len(c.title) <= SOURCE_TITLE_CHARS else _clip(c.title, SOURCE_TITLE_CHARS)
     return f"[{title}{when}]"
 

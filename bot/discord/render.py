@@ -15,7 +15,7 @@ import discord
 from bot.engine.answer import Answer, Citation, Fact, Lang
 from bot.engine.catalog import format_date as format_value
 from bot.engine.catalog import say
-from bot.engine.catalog.wording import fact_label, headline, lead
+from bot.engine.catalog.wording import appeared, fact_label, headline, lead
 from bot.layout import clip as _clip
 from bot.layout import listing, report_groups
 from bot.layout import split as _split
@@ -104,11 +104,11 @@ def _citation_field(number: int, fact: Fact, answer: Answer) -> _Field:
     citation = fact.citation
     assert citation is not None
     when = format_date(citation.date, answer.lang)
-    label = fact_label(fact, answer)
-    name = _clip(f"{number}. {_escape(label or when or citation.title)}", FIELD_NAME_LIMIT)
-    # The field's heading shows the date unless a role or a speaker took its place.
-    shows_date = not label or (fact.date is not None and fact.date == citation.date)
-    source = _source_line(citation, "" if shows_date else when)
+    heading = fact_label(fact, answer) or when or citation.title
+    name = _clip(f"{number}. {_escape(heading)}", FIELD_NAME_LIMIT)
+    # The source line says when the article appeared, unless the heading already says it.
+    published = appeared(citation, answer.lang)
+    source = _source_line(citation, "" if published == heading else published)
     snippet = " ".join(citation.snippet.split())
     if not snippet:
         return _Field(name, source)

@@ -7,6 +7,7 @@ with the citation that backs it), and a message key naming its outcome in the ca
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -38,8 +39,9 @@ class Query:
 class Citation:
     """Where a fact is stated: the article and its verbatim sentence.
 
-    `date` is the date a reader should see beside the citation: the event's date where the fact
-    is a dated event with a known year, else the article's publication date, else None.
+    `date` is when the cited fact happened: the event's date (at its precision, with or without
+    a known year) where the fact is a dated event, else the article's publication date, else
+    None. `published` is when the article appeared (None when it states no date).
     """
 
     article: str  # article id
@@ -48,6 +50,7 @@ class Citation:
     snippet: str  # verbatim article text ("" when the whole article is cited, as in /sources)
     url: str = ""
     source: str = ""
+    published: datetime.date | None = None
 
 
 FactKind = Literal["role", "event", "mention", "quote", "match", "article"]

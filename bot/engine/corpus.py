@@ -41,15 +41,15 @@ class Corpus:
             snippet=snippet,
             url=a.url if a else "",
             source=a.source if a else "",
+            published=a.published if a else None,
         )
 
     def event_fact(self, event: EventRow, snippet: str | None = None) -> Fact:
-        """A dated event as a fact; its citation carries the event's date when the year is known
-        (else the article's). `snippet` replaces the sentence (a quote inside it)."""
+        """A dated event as a fact; its citation carries the event's date (and, as every
+        citation, the article's publication date). `snippet` replaces the sentence (a quote
+        inside it)."""
         base = self.cite(event.article_id, snippet if snippet is not None else event.text)
-        if event.when.year_known:
-            base = replace(base, date=event.when)
-        return Fact("event", base, date=event.when)
+        return Fact("event", replace(base, date=event.when), date=event.when)
 
     def article_fact(self, article: ArticleRow) -> Fact:
         """An article itself, cited without a snippet (the /sources listing)."""

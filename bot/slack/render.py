@@ -21,7 +21,7 @@ from typing import Any, cast, get_args
 
 from bot.engine.answer import INTENTS, Answer, Citation, Fact, IntentName, Lang, Query
 from bot.engine.catalog import format_date, say
-from bot.engine.catalog.wording import fact_label, headline, lead, related_heading
+from bot.engine.catalog.wording import appeared, fact_label, headline, lead, related_heading
 from bot.layout import clip as _clip
 from bot.layout import listing, report_groups
 from bot.layout import split as _split
@@ -231,9 +231,10 @@ def _fact_blocks(fact: Fact, answer: Answer) -> list[Block]:
         return [title, _context(details)] if details else [title]
     lines = [f"*{_fit(label, HEADING_LIMIT)}*"] if label else []
     lines.append("> " + _fit(snippet, SNIPPET_LIMIT))
-    # The date is shown once: in the label when the label is the citation's date.
-    shows_date = bool(label) and fact.date is not None and fact.date == citation.date
-    details = [_title(citation)] + ([] if shows_date or not when else [_fit(when, SOURCE_LIMIT)])
+    # The context says when the article appeared, unless the label already says it.
+    published = appeared(citation, answer.lang)
+    shown = [] if not published or published == label else [_fit(published, SOURCE_LIMIT)]
+    details = [_title(citation), *shown]
     return [_section("\n".join(lines)), _context(details)]
 
 

@@ -202,7 +202,7 @@ class Store:
         # The inner columns are all in events_by_sentence: the sort reads no event rows.
         rows = await self._all(
             "SELECT x.id, x.article_id, x.sentence_idx, x.date, x.date_end, x.precision,"
-            " x.year_known, x.date_text, s.text"
+            " x.year_known, x.date_text, s.text, x.part"
             " FROM (SELECT e.id, e.year_known, e.date, e.article_id, e.sentence_idx"
             " FROM " + source + f" {order} LIMIT ?) e"
             " JOIN events x ON x.id = e.id"
@@ -449,7 +449,7 @@ def _event(r: Sequence[Any]) -> EventRow:
         id=r[0],
         article_id=r[1],
         idx=r[2],
-        when=DateValue(date.fromisoformat(r[3]), date.fromisoformat(r[4]), r[5], bool(r[6])),
+        when=DateValue(date.fromisoformat(r[3]), date.fromisoformat(r[4]), r[5], bool(r[6]), r[9]),
         date_text=r[7],
         text=r[8],
     )

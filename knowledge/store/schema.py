@@ -12,7 +12,8 @@ import sqlite3
 # 4: event_sentences_fts and covering indexes for a person's mentions and events (3, with the
 # event marker as a column of sentences_fts instead, never left development).
 # 5: an event's date is a span with a precision (date .. date_end, precision replaces granularity).
-SCHEMA_VERSION = 5
+# 6: an event's date may be a named part of a period (events.part: "early", "summer", "q3").
+SCHEMA_VERSION = 6
 EVENT_KIND = "event"  # sentences.kind of a sentence stating a dated event
 
 
@@ -66,8 +67,9 @@ CREATE TABLE events (
     sentence_idx INTEGER NOT NULL,
     date TEXT NOT NULL,  -- the first day the event's date covers (ISO; year 0001 when unknown)
     date_end TEXT NOT NULL,  -- the last day it covers (v5)
-    precision TEXT NOT NULL,  -- day, week, month, year or range (v5; was granularity)
+    precision TEXT NOT NULL,  -- day, week, month, part, year or range (v5; was granularity)
     year_known INTEGER NOT NULL,
+    part TEXT NOT NULL DEFAULT '',  -- which part of a period a "part" is (v6; date_parts.yaml)
     date_text TEXT NOT NULL,
     orgs TEXT NOT NULL DEFAULT ''
 );

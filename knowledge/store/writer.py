@@ -30,7 +30,8 @@ _COPY_COLUMNS = {
         "id, title, source, url, published, lang, path, content_hash, title_stemmed, text"
     ),
     "sentences": "article_id, idx, start, end, text, stemmed, kind",
-    "events": "article_id, sentence_idx, date, date_end, precision, year_known, date_text, orgs",
+    "events": "article_id, sentence_idx, date, date_end, precision, year_known, part, date_text,"
+    " orgs",
     "mentions": "article_id, sentence_idx, start, end, surface, role",
     "quotes": "article_id, sentence_idx, start, end, text, stemmed, speaker",
 }
@@ -206,7 +207,7 @@ class Writer:
         )
         c.executemany(
             "INSERT INTO events(article_id, sentence_idx, date, date_end, precision, year_known,"
-            " date_text, orgs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " part, date_text, orgs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (
                     a.id,
@@ -215,6 +216,7 @@ class Writer:
                     e.when.end.isoformat(),
                     e.when.precision,
                     int(e.when.year_known),
+                    e.when.part,
                     e.date_text,
                     "|".join(e.orgs),
                 )

@@ -6,8 +6,9 @@ console, JSON and Discord replies never drift apart.
 
 from __future__ import annotations
 
-from bot.engine.answer import Answer, Fact
+from bot.engine.answer import Answer, Citation, Fact, Lang
 from bot.engine.catalog import format_date, say
+from knowledge.models import DateValue
 
 # The heading over an answer's related facts, by intent.
 _RELATED = {"who": "answer.who_events", "when": "answer.when_other"}
@@ -69,3 +70,11 @@ def fact_label(fact: Fact, answer: Answer) -> str:
     if fact.date is not None:
         return format_date(fact.date, answer.lang)
     return fact.speaker
+
+
+def appeared(citation: Citation, lang: Lang) -> str:
+    """When the cited article appeared, as readers write it ("26 September 2024"); for a
+    citation that carries no publication date, its own date; "" when it has neither."""
+    if citation.published is not None:
+        return format_date(DateValue.day(citation.published), lang)
+    return format_date(citation.date, lang) if citation.date is not None else ""

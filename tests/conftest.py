@@ -7,6 +7,7 @@ tests prove extraction and answering work on text the code was never tuned on.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.discord.client import NewsBot
     from bot.engine import Engine
+    from bot.engine.answer import Answer
     from bot.service import NewsService
+    from knowledge.models import DateMention
 
 # Imports of the build and the engine happen inside the fixtures so that a test module that
 # needs neither (a single extractor's tests) runs even while those are being worked on.
@@ -76,6 +79,33 @@ def write_corpus(folder: Path) -> Path:
     (folder / "bola.md").write_text(FOOTBALL, encoding="utf-8")
     (folder / "tram.md").write_text(ENGLISH, encoding="utf-8")
     return folder
+
+
+def dated_mentions(text: str, published: date | None = None) -> list[DateMention]:
+    """The date tagger's mentions of `text`, each checked to quote the text at its span."""
+    from knowledge.extract.dates import tag_dates
+
+    found = tag_dates(text, published)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return found
+
+
+async def ask_about(tmp_path: Path, articles: dict[str, str], *questions: str) -> list[Answer]:
+    """The answers to `questions` from a knowledge base built of `articles` (file name -> text)."""
+    from bot.engine import Engine
+    from knowledge.build.pipeline import build
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build([folder], tmp_path / "kb.db", progress=False)
+    engine = await Engine.open(tmp_path / "kb.db")
+    try:
+        return [await engine.ask(q) for q in questions]
+    finally:
+        await engine.close()
 
 
 @pytest.fixture

@@ -3,8 +3,10 @@ weekdays. Weekdays are `date.weekday()` numbers, 0 for Monday."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
+from knowledge.extract.dates.vocabulary import PART_DAYS, PART_MONTHS
 from knowledge.models import DateValue
 
 
@@ -19,6 +21,33 @@ def calendar_value(
         return DateValue.day(date(year, month, day), year_known=year_known)
     except ValueError:
         return None
+
+
+def part_value(
+    part: str, year: int, month: int | None = None, *, year_known: bool = True
+) -> DateValue | None:
+    """The part `part` (a key of date_parts.yaml) of `month` of `year`, or of the year when
+    `month` is None; None when that part has no span for the period (a season of a month).
+
+    A part of a year whose last month comes before its first runs from the year before
+    (winter 2026 is December 2025 to February 2026).
+    """
+    if month is None:
+        first, last = PART_MONTHS[part]
+        start_year = year - 1 if last < first else year
+        if start_year < 1:
+            return None
+        end_day = calendar.monthrange(year, last)[1]
+        return DateValue.part_of(
+            part, date(start_year, first, 1), date(year, last, end_day), year_known=year_known
+        )
+    if part not in PART_DAYS:
+        return None
+    first, last = PART_DAYS[part]
+    last = min(last, calendar.monthrange(year, month)[1])
+    return DateValue.part_of(
+        part, date(year, month, first), date(year, month, last), year_known=year_known
+    )
 
 
 def add_months(value: date, months: int) -> date:

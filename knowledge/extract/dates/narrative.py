@@ -10,10 +10,12 @@ the anchor is the publication date.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from knowledge.extract.dates.arithmetic import on_or_before, strictly_after, two_digit_year
 from knowledge.extract.dates.context import SENTENCE_END, Context, is_heading, is_meta_line
+from knowledge.extract.dates.parts import resolve_part
+from knowledge.extract.dates.patterns import DASHES
 from knowledge.extract.dates.relative import resolve_relative
 from knowledge.extract.dates.scanning import DAY_KINDS, STATED_KINDS, Raw, scan, states_day
 from knowledge.extract.dates.stated import (
@@ -25,7 +27,14 @@ from knowledge.extract.dates.stated import (
     resolve_weekday,
     resolve_year,
 )
-from knowledge.extract.dates.vocabulary import RANGE_JOINERS, WEEKDAYS
+from knowledge.extract.dates.vocabulary import (
+    BETWEEN_WORDS,
+    LIST_WORDS,
+    RANGE_JOINERS,
+    RANGE_WORDS,
+    WEEKDAYS,
+    said,
+)
 from knowledge.models import DateMention, DateValue
 
 # The resolver of each scanner kind (see `scanning`), keyed by the kind's name.
@@ -38,17 +47,23 @@ _RESOLVERS: dict[str, Callable[[Context, Raw], DateValue | None]] = dict(
     monthlike=resolve_monthlike,
     year=resolve_year,
     relative=resolve_relative,
+    part=resolve_part,
 )
 # Punctuation between the items of a list or range ("Desember - Februari 2019"); words are in
-# range_joiners.txt.
+# range_joiners.yaml.
 _JOINING_MARKS = frozenset({"", ",", "-", "–", "—", "/"})
 # Where each kind writes its month and its year, if it does.
+_DAY_MONTH_KINDS = ("iso", "numeric", "day_month", "month_day")
 _MONTH_GROUPS: dict[str, tuple[str, ...]] = {"weekday": ("mon", "pmon", "emon")} | dict.fromkeys(
-    ("iso", "numeric", "day_month", "month_day", "monthlike"), ("mon",)
+    (*_DAY_MONTH_KINDS, "monthlike"), ("mon",)
 )
 _YEAR_GROUPS: dict[str, tuple[str, ...]] = {"weekday": ("year", "pyear", "eyear")} | dict.fromkeys(
-    ("iso", "numeric", "day_month", "month_day", "monthlike", "year"), ("year",)
+    (*_DAY_MONTH_KINDS, "monthlike", "year"), ("year",)
 )
+# A range's words as written between its two dates ("hingga", "s.d."), lower case.
+_RANGE_WORDS = frozenset(RANGE_WORDS)
+_BETWEEN = frozenset(BETWEEN_WORDS)
+_LIST = frozenset(LIST_WORDS)
 
 
 def tag_dates(text: str, published: date | None) -> list[DateMention]:
@@ -65,7 +80,10 @@ def tag_dates(text: str, published: date | None) -> list[DateMention]:
     mentions: list[DateMention] = []
     heading_anchor: date | None = None  # the anchor before the latest weekday heading
     after_heading = False
+    joined = -1  # the raw that ended a range already tagged
     for i, raw in enumerate(raws):
+        if i == joined:
+            continue
         if _is_weekday_heading(text, raw):
             value = _resolve_heading(ctx, raws, i)
             heading_anchor, after_heading = ctx.anchor or ctx.published, value is not None
@@ -80,11 +98,17 @@ def tag_dates(text: str, published: date | None) -> list[DateMention]:
             after_heading = False
         if value is None:
             continue
-        mentions.append(_mention(ctx, raw, value))
+        mention = _mention(ctx, raw, value)
+        ranged = _range_to_next(ctx, raws, i, mention)
+        if ranged is not None:
+            mention, joined = ranged, i + 1
+        mentions.append(mention)
         if value.year_known and raw.kind in STATED_KINDS and not is_meta_line(text, raw):
-            ctx.last = value
-        if value.year_known and value.precision == "day" and _moves_anchor(text, raw):
-            ctx.anchor = value.start
+            ctx.last = mention.value
+        # A range of days moves the anchor to its last day, as its days one by one would.
+        days = mention.value.precision in ("day", "range")
+        if value.year_known and days and _moves_anchor(text, raw):
+            ctx.anchor = mention.value.end
     return mentions
 
 
@@ -98,6 +122,56 @@ def _mention(ctx: Context, raw: Raw, value: DateValue) -> DateMention:
         value=value,
         explicit_year=value.year_known and value.start.year == year,
     )
+
+
+def _range_to_next(ctx: Context, raws: list[Raw], i: int, first: DateMention) -> DateMention | None:
+    """The range that raw `i` (tagged as `first`) opens with the raw after it, or None.
+
+    Two dates make a range when a dash or a range word joins them ("30 Oktober–2 November
+    2023", "Januari hingga Agustus 2018", "2019-2021", "Senin-Rabu"), or a list word after
+    "antara"/"between" ("antara Senin dan Rabu"); and when both state the same precision
+    (days, months or years) and the second does not come before the first. Two weekdays run
+    from the first to the next such weekday after it.
+    """
+    if i + 1 >= len(raws):
+        return None
+    raw, following = raws[i], raws[i + 1]
+    if not _joins_range(ctx.text, raw, ctx.text[raw.end : following.start]):
+        return None
+    with ctx.joining():
+        second = _RESOLVERS[following.kind](ctx, following)
+    if second is None or second.year_known != first.value.year_known:
+        return None
+    a, b = first.value, second
+    if _weekday_alone(raw) and _weekday_alone(following):
+        days = (WEEKDAYS[following.match["wd"].lower()] - WEEKDAYS[raw.match["wd"].lower()]) % 7
+        b = DateValue.day(a.start + timedelta(days=days))
+    elif not (a.precision == b.precision and a.precision in ("day", "month", "year")):
+        return None
+    if b.end < a.start:
+        return None
+    return DateMention(
+        start=first.start,
+        end=following.end,
+        text=ctx.text[first.start : following.end],
+        value=DateValue.between(a.start, b.end, year_known=a.year_known),
+        explicit_year=first.explicit_year or _mention(ctx, following, second).explicit_year,
+    )
+
+
+def _joins_range(text: str, raw: Raw, between: str) -> bool:
+    """Whether the text between two dates makes them a range (range_joiners.yaml)."""
+    words = said(between)
+    if (len(words) == 1 and words in DASHES) or words in _RANGE_WORDS:
+        return True
+    if words not in _LIST:
+        return False
+    before = text[max(0, raw.start - 12) : raw.start].split()
+    return bool(before) and before[-1].lower() in _BETWEEN
+
+
+def _weekday_alone(raw: Raw) -> bool:
+    return raw.kind == "weekday" and not states_day(raw)
 
 
 def _written(raw: Raw, groups: dict[str, tuple[str, ...]]) -> str | None:

@@ -17,19 +17,28 @@ from knowledge.extract.dates.vocabulary import (
     AFTER_YEAR,
     BULAN_LALU,
     COUNT_AGO,
+    COUNT_AHEAD,
+    COUNT_COMING,
     COUNT_EARLIER,
     COUNT_LATER,
+    COUNT_PAST_SPAN,
+    COUNT_WITHIN,
+    COUNTED_PARTS,
     COUNTS,
     CUES,
     INDONESIAN_UNITS,
     LAST_MONTH,
+    LIST_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NARRATIVE_DAYS,
     NUMBER_PREFIXES,
     NUMBER_WORDS,
+    PART_ORDINALS,
     PERIOD_MODIFIERS,
+    RANGE_WORDS,
     RELATIVE_PERIOD_MODIFIERS,
+    SEASONS,
     SPOKEN_DAYS,
     TIMES_OF_DAY,
     UNITS,
@@ -76,6 +85,18 @@ _CUE = alternation(CUES)
 _TOD = alternation(TIMES_OF_DAY)
 _NUM = "|".join(sorted(COUNTS, key=len, reverse=True))
 _UNIT = alternation(UNITS)
+# What joins the two days of a range ("17-21", "1 s.d. 8", "3 hingga 5"; range_joiners.yaml).
+DASHES = "-\u2013\u2014"
+# Word lists here are prefix trees of their written forms (see `capitalised`): a digit followed
+# by anything else is rejected on one character.
+_JOIN = rf"(?:[{DASHES}]|(?:{trie_pattern(all_cases(RANGE_WORDS))})(?!\w))"
+_LIST = rf"(?:{trie_pattern(all_cases(LIST_WORDS))})(?!\w)"
+# A phrase after a year-less date that places it ("Juli lalu", "9 Okt mendatang").
+_AFTER_MONTH = alternation(w for words in AFTER_MONTH.values() for w in words)
+_YEAR_OR_REL = rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d)|\s+(?P<rel>(?i:{_AFTER_MONTH}))(?![\w-]))?"
+_THIS_YEAR = alternation(
+    w for key in ("this_year", "last_year", "next_year") for w in AFTER_MONTH[key]
+)
 
 # -- scanner patterns --------------------------------------------------------------------------
 
@@ -87,19 +108,22 @@ NUMERIC = re.compile(
     rf"(?P<day>{_DAY_RE})(?P<sep>[/.-])(?P<mon>[01]?\d)(?P=sep)"
     rf"(?P<year>{_YEAR_RE}|\d{{2}})(?!\d|[/.-]\d)"
 )
+# "17 November 2023", "5 Juni", "9 Okt mendatang"; with a first day before it a range: "17-21
+# November 2023", "1 s.d. 8 Oktober", "3 hingga 5 Mei", "from 3 to 5 May", and with a list word
+# ("3 dan 5 Mei") only after "antara"/"between" (`scanning` checks the words before).
 DAY_MONTH = re.compile(
-    rf"(?P<day>{_DAY_RE}){_ORD}\s+(?:(?i:of)\s+)?(?P<mon>{_MONTH_RE})"
-    rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
+    rf"(?P<day>{_DAY_RE}){_ORD}(?:\s*(?:{_JOIN}|(?P<list>{_LIST}))"
+    rf"\s*(?P<to>{_DAY_RE}){_ORD})?\s+(?:(?i:of)\s+)?(?P<mon>{_MONTH_RE}){_YEAR_OR_REL}"
 )
 MONTH_DAY = re.compile(
-    rf"(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE}){_ORD}(?![\d.,:]\d|\d)"
+    rf"(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE}){_ORD}"
+    rf"(?:\s*{_JOIN}\s*(?P<to>{_DAY_RE}){_ORD})?(?![\d.,:]\d|\d)"
     rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
 )
 MONTHLIKE = re.compile(
     rf"(?P<mon>{_MONTH_RE})"
     rf"(?:,?\s+(?:(?i:tahun)\s+)?(?P<year>{_YEAR_RE})(?![\d]|[.,]\d)|(?![.]?\s*\d))"
-    rf"(?:\s+(?P<rel>(?i:{alternation(w for words in AFTER_MONTH.values() for w in words)}))"
-    r"(?![\w-]))?"
+    rf"(?:\s+(?P<rel>(?i:{_AFTER_MONTH}))(?![\w-]))?"
 )
 MONTH_LEAD = re.compile(
     rf"(?i)(?:\b(?P<cue>{_CUE})\s+)?(?:\b(?P<mod>{_MOD})(?:\s+|-))?"
@@ -129,17 +153,46 @@ WEEKDAY = re.compile(
     rf"(?:\s+(?P<tod>(?i:{_TOD}))(?![\w-]))?"
 )
 WEEKDAY_LEAD = re.compile(r"(?i)(?:\b(?P<hari>hari)\s+)?$")
+_COUNT = rf"(?:\d{{1,2}}|{_NUM})"
+_DIRECTIONS = COUNT_LATER + COUNT_EARLIER + COUNT_AGO + COUNT_AHEAD + COUNT_COMING
+# Right after "dalam", "within", "in" (relative_counts.yaml): a look-behind per form, so that the
+# count itself starts the match and its existing triggers find it.
+_AFTER_WITHIN = (
+    "(?P<within>"
+    + "|".join(rf"(?<={re.escape(w)}\s)" for w in sorted(all_cases(COUNT_WITHIN)))
+    + ")"
+)
 RELATIVE = re.compile(
     r"(?ix)(?:"
     rf"(?P<spoken>{alternation(SPOKEN_DAYS)})"
     rf"|(?P<narrative>{alternation(NARRATIVE_DAYS)})"
-    rf"|(?P<n>\d{{1,2}}|{_NUM})\s*(?P<unit>{_UNIT})"
-    rf"\s+(?P<dir>{alternation(COUNT_LATER + COUNT_EARLIER + COUNT_AGO)})"
+    rf"|(?P<n>{_COUNT})\s*(?P<unit>{_UNIT})"
+    rf"\s+(?P<dir>{alternation(_DIRECTIONS)})"
+    rf"|{_AFTER_WITHIN}(?P<wn>{_COUNT})\s*(?P<wunit>{_UNIT})"
+    rf"(?!\s+{alternation(COUNT_PAST_SPAN)}(?![\w-]))(?:\s+(?P<wcoming>{alternation(COUNT_COMING)}))?"
     rf"|(?P<runit>{alternation(BULAN_LALU.units)})\s+(?P<rdir>{alternation(BULAN_LALU.offsets)})"
     rf"|(?P<edir>{alternation(LAST_MONTH.offsets)})\s+(?P<eunit>{alternation(LAST_MONTH.units)})"
     r")(?![\w-])"
 )
 RELATIVE_LEAD = re.compile(rf"(?i)(?:\b(?P<mod>{alternation(RELATIVE_PERIOD_MODIFIERS)})\s+)?$")
+
+
+# "musim panas 2026", "the summer of 2026", "musim dingin lalu", "kuartal III 2024",
+# "semester pertama tahun ini", "the second half of 2025", "Q1 2024" (date_parts.yaml).
+_ORDINAL = alternation(PART_ORDINALS)
+PART = re.compile(
+    r"(?i)(?:"
+    rf"(?P<season>{alternation(SEASONS)})(?:\s+(?:of\s+)?(?:(?:tahun|the\s+year)\s+)?"
+    rf"(?P<syear>{_YEAR_RE})(?!\d)|\s+(?P<srel>{_AFTER_MONTH})(?![\w-]))?"
+    rf"|(?P<counted>{alternation(COUNTED_PARTS)})\s+(?:ke-?\s*)?(?P<ord>{_ORDINAL})(?!\w)"
+    rf"(?:(?:\s*[-/]\s*|\s+(?:of\s+)?(?:tahun\s+)?)(?P<cyear>{_YEAR_RE})(?!\d)"
+    rf"|\s+(?P<crel>{_THIS_YEAR})(?![\w-]))?"
+    rf"|(?P<eord>{_ORDINAL})[\s-]+(?P<ecounted>{alternation(COUNTED_PARTS)})\s+of\s+"
+    rf"(?:(?P<eyear>{_YEAR_RE})(?!\d)|(?P<erel>{_THIS_YEAR})(?![\w-]))"
+    rf"|(?P<short>[QH])(?P<sn>[1-4])(?:\s+|\s*[-/]\s*)(?P<shyear>{_YEAR_RE})(?!\d)"
+    r")"
+)
+PART_LEAD = re.compile(rf"(?i)(?:\b(?P<pre>{alternation(LAST_MONTH.offsets)})\s+)?$")
 
 
 def _first_words() -> set[str]:
@@ -149,9 +202,26 @@ def _first_words() -> set[str]:
     return {p.split()[0] for p in phrases} | set(NUMBER_WORDS) | set(prefixed)
 
 
+def _part_words() -> set[str]:
+    """The first word of every part expression that starts with a word."""
+    ordinals = {w for w in PART_ORDINALS if w.isalpha() and len(w) > 4}
+    return {p.split()[0] for p in (*SEASONS, *COUNTED_PARTS)} | ordinals
+
+
 # Relative expressions are case-insensitive, which the engine cannot skip through fast: their
 # first words are found case-sensitively (see `capitalised`), then the full pattern is matched.
 RELATIVE_TRIGGERS = (
     re.compile(rf"(?:{trie_pattern(all_cases(_first_words()))})(?![\w-])"),
     re.compile(rf"\d\d?\s*(?i:{_UNIT})"),
 )
+_SHORT_PART = re.compile(r"[QH][1-4]\b")  # "Q1 2024", "H2 2025"
+PART_TRIGGERS = (re.compile(rf"(?:{trie_pattern(all_cases(_part_words()))})(?![\w-])"), _SHORT_PART)
+# Lower-case words one of which a text must hold (or a short form) for a part to be looked
+# for at all: finding them with `in` costs far less than running the triggers over every text.
+# (An English ordinal leads a part only before a counted word: "the first quarter of 2024".)
+_PART_GATE_WORDS = tuple(sorted({*SEASONS, *COUNTED_PARTS}))
+
+
+def may_name_a_part(text: str, lowered: str) -> bool:
+    """Whether `text` (and `lowered`, the same in lower case) may hold a part of a period."""
+    return any(w in lowered for w in _PART_GATE_WORDS) or _SHORT_PART.search(text) is not None

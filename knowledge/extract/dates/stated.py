@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from knowledge.extract.dates.arithmetic import calendar_value, on_or_before, two_digit_year
+from knowledge.extract.dates.arithmetic import (
+    calendar_value,
+    on_or_before,
+    part_value,
+    two_digit_year,
+)
 from knowledge.extract.dates.context import Context
 from knowledge.extract.dates.scanning import Raw
 from knowledge.extract.dates.vocabulary import (
-    AFTER_MONTH,
     COUNT_NOUNS,
     CUES,
     ENGLISH_WEEKDAYS,
@@ -24,14 +28,22 @@ from knowledge.extract.dates.vocabulary import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     MONTHS_ALONE,
+    PART_MODIFIERS,
+    PLACING,
     WEEKDAYS,
+    YEAR_OFFSETS,
+    said,
 )
 from knowledge.models import DateValue
 from knowledge.patterns import alternation
 
-# A phrase after a month name (after_date.yaml) to what it makes of the month.
-_AFTER_MONTH = {phrase: meaning for meaning, words in AFTER_MONTH.items() for phrase in words}
-_YEAR_OFFSETS = {"this_year": 0, "last_year": -1, "next_year": 1}
+# Days a page's date may trail the day its text was written ("25 Juli mendatang" in a page
+# dated 26 July is this year's).
+_PUBLICATION_LAG = 7
+# Days a range written "29 - 11 September" may span into the month before.
+_LONGEST_WRAP = 21
+# A cue right before a year-less "9 Okt" makes the abbreviation a month ("pada 9 Okt").
+_CUE_BEFORE = re.compile(rf"(?i)\b(?:{alternation((*CUES, 'tanggal', 'tgl.', 'tgl'))})\s*$")
 # A count noun after "Mei 10" or "2020" makes the number a quantity, not a day or a year.
 _COUNT_AFTER = re.compile(rf"\s*(?:%|(?i:{alternation(COUNT_NOUNS)})\b)")
 _LAW_NUMBER = re.compile(r"(?i)(?:nomor|no\.?)\s*\d+\s*$")  # "UU Nomor 11 Tahun 2020"
@@ -63,50 +75,80 @@ def resolve_numeric(ctx: Context, raw: Raw) -> DateValue | None:
 
 
 def resolve_day_month(ctx: Context, raw: Raw) -> DateValue | None:
-    """ "17 November 2023", "5 Juni", "1st of October", "March 3, 2031", "Jan. 5".
+    """ "17 November 2023", "5 Juni", "1st of October", "March 3, 2031", "Jan. 5", "9 Okt
+    mendatang"; and the ranges "17-21 November 2023", "antara 3 dan 5 Mei", "March 3-5".
 
-    Without a year, an abbreviation is a date only as "Jan. 5" ("Jan 5" may be a name and a
-    number), and "Mei 10 tahun" counts years.
+    Without a year, an abbreviation is a date only with a dot, a placing word after it
+    ("3 Jan lalu"), a cue before it ("pada 9 Okt") or as a range; and as "Jan. 5" in English
+    order ("Jan 5" may be a name and a number). "Mei 10 tahun" counts years.
     """
     g = raw.match
     word = g["mon"].rstrip(".").lower()
-    if g["year"] is None:
-        if word in MONTH_ABBREVIATIONS and not (raw.kind == "month_day" and g["mon"].endswith(".")):
+    month = MONTHS[word]
+    first = int(g["day"])
+    last = int(g["to"]) if g["to"] else first
+    rel = g.groupdict().get("rel")
+    if g["year"] is None and not ctx.joined:
+        if word in MONTH_ABBREVIATIONS and not _abbreviation_is_month(ctx, raw, rel):
             return None
         if raw.kind == "month_day" and _COUNT_AFTER.match(ctx.text, g.end()):
             return None
-    return _full_or_partial(ctx, raw, g["year"], MONTHS[word], int(g["day"]))
+    if g["year"] is not None:
+        year, known = two_digit_year(g["year"]), True
+    elif rel:
+        year, known = _placed_year(ctx, month, first, rel)
+    else:
+        year, known = _year_of(ctx, raw, month, first)
+    end = calendar_value(year, month, last)
+    if end is None:
+        return None
+    if first == last:
+        return DateValue.day(end.start, year_known=known)
+    start = _range_start(year, month, first, last)
+    if start is None:  # "9 - 2 Juli": no range; the date the text names in full is the last
+        return DateValue.day(end.start, year_known=known)
+    return DateValue.between(start, end.start, year_known=known)
 
 
 def resolve_monthlike(ctx: Context, raw: Raw) -> DateValue | None:
-    """A month: "November 2022", "Agustus tahun 2019", "bulan Juli", "awal Januari", "Juli
-    lalu", "Maret tahun lalu", or a lone "Desember" when the name means nothing else."""
+    """A month: "November 2022", "Agustus tahun 2019", "bulan Juli", "Juli lalu", "Maret tahun
+    lalu", or a lone "Desember" when the name means nothing else; a part of one with a modifier
+    before it ("awal Januari", "pertengahan Juli", "akhir Mei 2024"; date_parts.yaml)."""
     g = raw.match
     word = g["mon"].rstrip(".").lower()
     month = MONTHS[word]
     if g["year"] is not None:
-        return DateValue.month(int(g["year"]), month)
-    if word in MONTH_ABBREVIATIONS:
+        year, known = int(g["year"]), True
+    elif word in MONTH_ABBREVIATIONS and not ctx.joined:
         return None
-    if g["rel"]:
-        return _month_relative(ctx, month, g["rel"])
-    led = raw.before("cue") or raw.before("mod") or raw.before("bulan")
-    if not led and not _bare_month_ok(ctx.text, raw, word):
-        return None
-    return _partial(ctx, raw, month, None)
+    elif g["rel"]:
+        year, known = _placed_year(ctx, month, None, g["rel"])
+    else:
+        led = raw.before("cue") or raw.before("mod") or raw.before("bulan") or ctx.joined
+        if not led and not _bare_month_ok(ctx.text, raw, word):
+            return None
+        year, known = _year_of(ctx, raw, month, None)
+    part = _part(raw)
+    if part:
+        return part_value(part, year, month, year_known=known)
+    return DateValue.month(year, month, year_known=known)
 
 
 def resolve_year(ctx: Context, raw: Raw) -> DateValue | None:
-    """A year after a cue or modifier ("pada 2019", "awal 2024", "tahun 2016", "mid-2031") or
-    before "silam"/"lalu"; a bare number is more often a count or a code."""
+    """A year after a cue or modifier ("pada 2019", "tahun 2016", "mid-2031") or before
+    "silam"/"lalu"; a bare number is more often a count or a code. After a modifier it is that
+    part of the year ("awal 2025", "akhir tahun 2019"; date_parts.yaml)."""
     g = raw.match
     tahun = raw.before("tahun")
-    if not (raw.before("cue") or raw.before("mod") or tahun or g["rel"]):
+    if not (raw.before("cue") or raw.before("mod") or tahun or g["rel"] or ctx.joined):
         return None
     if tahun and _LAW_NUMBER.search(ctx.text, max(0, raw.start - 20), raw.start):
         return None  # "UU Nomor 11 Tahun 2020" names a law
     if not tahun and _COUNT_AFTER.match(ctx.text, g.end("year")):
         return None  # "dari 2020 unit" counts things
+    part = _part(raw)
+    if part:
+        return part_value(part, int(g["year"]))
     return DateValue.year(int(g["year"]))
 
 
@@ -126,8 +168,10 @@ def resolve_weekday(ctx: Context, raw: Raw) -> DateValue | None:
     if g["eday"]:
         month = month_number(g["emon"])
         return _full_or_partial(ctx, raw, g["eyear"], month, int(g["eday"]), weekday)
-    if g["wd"].lower() in ENGLISH_WEEKDAYS and not _ENGLISH_WEEKDAY_CUE.search(
-        ctx.text, max(0, raw.start - 8), raw.start
+    if (
+        g["wd"].lower() in ENGLISH_WEEKDAYS
+        and not ctx.joined
+        and not _ENGLISH_WEEKDAY_CUE.search(ctx.text, max(0, raw.start - 8), raw.start)
     ):
         return None
     value = _weekday_alone(ctx, weekday, ctx.is_future(raw))
@@ -139,27 +183,70 @@ def infer_year(month: int, day: int | None, anchor: date, future: bool) -> int:
 
     News narrates the past: a month clearly after the anchor (a later month; for a day, more
     than a week later) is last year's, unless the sentence speaks of plans (`future`), then it
-    is the anchor's year. A planned date three or more months before the anchor is next year's.
+    is the anchor's year. A planned date clearly before the anchor (two or more months
+    before; for a day, more than a month) is next year's: what is still to come cannot lie
+    months behind the story.
     """
     offset = (month - anchor.month) * 31 + ((day or anchor.day) - anchor.day)
     clearly_after = month > anchor.month if day is None else offset > 7
     if clearly_after:
         return anchor.year if future else anchor.year - 1
-    if future and anchor.month - month >= 3:
+    clearly_before = anchor.month - month >= 2 if day is None else offset < -31
+    if future and clearly_before:
         return anchor.year + 1
     return anchor.year
 
 
-def _partial(ctx: Context, raw: Raw, month: int, day: int | None) -> DateValue | None:
-    """A year-less day or month (`day` None): the year a list carries, else one placed by the
-    narrative anchor, else unknown."""
+def _range_start(year: int, month: int, first: int, last: int) -> date | None:
+    """The first day of "first-last Month": in the month itself, or, when `first` is the larger,
+    in the month before for a short span ("29 - 11 September" from 29 August); else None."""
+    if first < last:
+        found = calendar_value(year, month, first)
+        return None if found is None else found.start
+    before = (
+        calendar_value(year - 1, 12, first)
+        if month == 1
+        else calendar_value(year, month - 1, first)
+    )
+    if before is None or (date(year, month, last) - before.start).days > _LONGEST_WRAP:
+        return None
+    return before.start
+
+
+def _part(raw: Raw) -> str:
+    """The part of the period that the modifier before it names ("awal" is "early"), or ""."""
+    mod = raw.before("mod")
+    return PART_MODIFIERS.get(said(mod), "") if mod else ""
+
+
+def _year_of(ctx: Context, raw: Raw, month: int, day: int | None) -> tuple[int, bool]:
+    """The year of a year-less day or month (`day` None), and whether it is known: the year a
+    list carries, else one placed by the narrative anchor, else unknown (placeholder 1)."""
     carried = ctx.carried.get(raw.start)
     if carried is not None:
-        return calendar_value(carried, month, day)
-    reference = ctx.reference()
+        return carried, True
+    future = ctx.is_future(raw)
+    # A plan is spoken from the day of writing; a past event is told from the story's time.
+    reference = (ctx.published if future else None) or ctx.reference()
     if reference is None:
-        return calendar_value(1, month, day, year_known=False)
-    return calendar_value(infer_year(month, day, reference, ctx.is_future(raw)), month, day)
+        return 1, False
+    return infer_year(month, day, reference, future), True
+
+
+def _partial(ctx: Context, raw: Raw, month: int, day: int | None) -> DateValue | None:
+    """A year-less day or month (`day` None), placed by `_year_of`."""
+    year, known = _year_of(ctx, raw, month, day)
+    return calendar_value(year, month, day, year_known=known)
+
+
+def _abbreviation_is_month(ctx: Context, raw: Raw, rel: str | None) -> bool:
+    """Whether a year-less abbreviated month is one ("Jan." and "3 Jan lalu" are; "Jan 5"
+    and "Des" alone may be a name)."""
+    if raw.kind == "month_day":
+        return raw.match["mon"].endswith(".")
+    if rel or raw.kind != "day_month" or raw.match["mon"].endswith("."):
+        return True
+    return _CUE_BEFORE.search(ctx.text, max(0, raw.start - 12), raw.start) is not None
 
 
 def _full_or_partial(
@@ -197,19 +284,23 @@ def _bare_month_ok(text: str, raw: Raw, word: str) -> bool:
     return not inside_name or before.endswith((".", "!", "?", ":", '"'))
 
 
-def _month_relative(ctx: Context, month: int, rel: str) -> DateValue:
-    """ "Juli lalu", "Desember mendatang", "Mei tahun ini": spoken from the publication day."""
+def _placed_year(ctx: Context, month: int, day: int | None, rel: str) -> tuple[int, bool]:
+    """The year of a month or day placed by the words after it, spoken from the publication
+    day: "Juli lalu" the latest July before it, "9 Okt mendatang" the next 9 October after it,
+    "Mei tahun ini" this year's May (after_date.yaml). Unknown without a reference."""
     base = ctx.published or ctx.anchor
     if base is None:
-        return DateValue.month(1, month, year_known=False)
-    meaning = _AFTER_MONTH[" ".join(rel.lower().split())]
+        return 1, False
+    meaning = PLACING[said(rel)]
+    here = (base.month, base.day if day is not None else 0)
+    there = (month, day if day is not None else 0)
     if meaning == "next":
-        year = base.year if month > base.month else base.year + 1
-    elif meaning == "last":
-        year = base.year if month < base.month else base.year - 1
-    else:
-        year = base.year + _YEAR_OFFSETS[meaning]
-    return DateValue.month(year, month)
+        if day is not None:  # a page is often dated a day or two after it was written
+            there = (month, day + _PUBLICATION_LAG)
+        return (base.year if there > here else base.year + 1), True
+    if meaning == "last":
+        return (base.year if there < here else base.year - 1), True
+    return base.year + YEAR_OFFSETS[meaning], True
 
 
 def _weekday_alone(ctx: Context, weekday: int, future: bool) -> date | None:

@@ -25,6 +25,11 @@ class PeriodWords(NamedTuple):
     offsets: dict[str, int]
 
 
+def said(words: str) -> str:
+    """Matched words as the vocabulary spells them: lower case, single spaces."""
+    return " ".join(words.lower().split())
+
+
 def _phrases(entries: list[str]) -> tuple[str, ...]:
     """Phrases with their white space normalised, the form the resolvers look them up in."""
     return tuple(" ".join(e.split()) for e in entries)
@@ -80,20 +85,62 @@ _counts: dict[str, list[str]] = VOCABULARY.data("relative_counts")
 COUNT_LATER: tuple[str, ...] = _phrases(_counts["later"])
 COUNT_EARLIER: tuple[str, ...] = _phrases(_counts["earlier"])
 COUNT_AGO: tuple[str, ...] = _phrases(_counts["ago"])
+COUNT_AHEAD: tuple[str, ...] = _phrases(_counts["ahead"])
+COUNT_COMING: tuple[str, ...] = _phrases(_counts["coming"])
+COUNT_WITHIN: tuple[str, ...] = _phrases(_counts["within"])
+COUNT_PAST_SPAN: tuple[str, ...] = _phrases(_counts["past_span"])
 
 # Words after a month name ("Juli lalu", "Maret tahun lalu"), by what they make of it.
 AFTER_MONTH: dict[str, tuple[str, ...]] = {k: _phrases(v) for k, v in _after["month"].items()}
+# Each of those phrases to what it makes of the month ("lalu" -> "last"), and the year offset
+# of the meanings that name a year ("tahun lalu" -> -1).
+PLACING: dict[str, str] = {
+    phrase: meaning for meaning, words in AFTER_MONTH.items() for phrase in words
+}
+YEAR_OFFSETS: dict[str, int] = {"this_year": 0, "last_year": -1, "next_year": 1}
 AFTER_YEAR: tuple[str, ...] = _phrases(_after["year"])
 AFTER_WEEKDAY: tuple[str, ...] = _phrases(_after["weekday"])
 AHEAD: tuple[str, ...] = _phrases(_after["ahead"])
 
+# Parts of a period (date_parts.yaml): a modifier ("awal", "the end of") or a season name
+# ("musim panas") to its part key, a numbered part's word ("kuartal") to its kind ("q"), and
+# ordinal words ("iii", "ketiga") to numbers.
+_parts: dict[str, Any] = VOCABULARY.data("date_parts")
+PART_MODIFIERS: dict[str, str] = {
+    phrase: key for key, words in _parts["modifiers"].items() for phrase in _phrases(words)
+}
+SEASONS: dict[str, str] = {
+    phrase: key for key, words in _parts["seasons"].items() for phrase in _phrases(words)
+}
+COUNTED_PARTS: dict[str, str] = {
+    word: kind for kind, words in _parts["counted"].items() for word in _phrases(words)
+}
+COUNTED_ALONE: frozenset[str] = frozenset(_phrases(_parts["alone"]))
+PART_ORDINALS: dict[str, int] = _numbered(_parts["ordinals"])
+# Each part's span: months (first, last) of a year, days (first, last) of a month, or both.
+PART_MONTHS: dict[str, tuple[int, int]] = {
+    key: (span["months"][0], span["months"][1]) for key, span in _parts["spans"].items()
+}
+PART_DAYS: dict[str, tuple[int, int]] = {
+    key: (span["days"][0], span["days"][1])
+    for key, span in _parts["spans"].items()
+    if "days" in span
+}
+
 CUES = VOCABULARY.lines("date_cues")
-PERIOD_MODIFIERS = VOCABULARY.lines("period_modifiers")
+PERIOD_MODIFIERS: tuple[str, ...] = tuple(PART_MODIFIERS)
 RELATIVE_PERIOD_MODIFIERS = PERIOD_MODIFIERS + VOCABULARY.lines("relative_period_modifiers")
 TIMES_OF_DAY = VOCABULARY.lines("times_of_day")
 PLAN_WORDS = VOCABULARY.lines("plan_words")
+PAST_WORDS = VOCABULARY.lines("past_words")
 COUNT_NOUNS = VOCABULARY.lines("count_nouns")
 PUBLICATION_WORDS = VOCABULARY.lines("publication_words")
 MINGGU_AS_WEEK = VOCABULARY.lines("minggu_as_week")
 RECURRING: frozenset[str] = VOCABULARY.words("recurring_words")
-RANGE_JOINERS: frozenset[str] = VOCABULARY.words("range_joiners")
+# Words joining two dates (range_joiners.yaml): into a range, into a list, and the words
+# before the first date that make a list word join a range ("antara Senin dan Rabu").
+_joiners: dict[str, list[str]] = VOCABULARY.data("range_joiners")
+RANGE_WORDS: tuple[str, ...] = _phrases(_joiners["range"])
+LIST_WORDS: tuple[str, ...] = _phrases(_joiners["list"])
+BETWEEN_WORDS: tuple[str, ...] = _phrases(_joiners["between"])
+RANGE_JOINERS: frozenset[str] = frozenset(RANGE_WORDS + LIST_WORDS)

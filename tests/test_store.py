@@ -266,3 +266,45 @@ async def test_refuses_other_schema_versions(tmp_path: Path) -> None:
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(SchemaMismatch):
         await Store.open(junk)
+
+
+async def test_role_mentions_are_found_by_title_and_organisation(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    sentences = [
+        "Direktur Utama PT Sinar Laut, Dodi Hartono, meresmikan pabrik.",
+        "CEO Tokoraya, Wening Ayu, hadir.",
+        "Cuaca cerah hari ini.",
+    ]
+    starts = [
+        s.index(n) + sum(len(x) + 1 for x in sentences[:i])
+        for i, (s, n) in enumerate(zip(sentences[:2], ["Dodi Hartono", "Wening Ayu"], strict=True))
+    ]
+    mentions = [
+        PersonMention(starts[0], starts[0] + 12, "Dodi Hartono", "Direktur Utama PT Sinar Laut"),
+        PersonMention(starts[1], starts[1] + 10, "Wening Ayu", "CEO Tokoraya"),
+    ]
+    _write(
+        db,
+        _facts("a", sentences, mentions=mentions),
+        people={("a", "Dodi Hartono"): "Dodi Hartono", ("a", "Wening Ayu"): "Wening Ayu"},
+    )
+    store = await Store.open(db)
+    try:
+        both = await store.role_mentions(["direktur utama", "ceo"])
+        assert [(r.person, r.role) for r in both] == [
+            ("Wening Ayu", "CEO Tokoraya"),  # the most recently added first
+            ("Dodi Hartono", "Direktur Utama PT Sinar Laut"),
+        ]
+        dodi = both[1]
+        assert dodi.text[dodi.name_start : dodi.name_end] == "Dodi Hartono"
+        assert await store.role_mentions(["ceo"], [["sinar"]]) == []
+        assert [r.person for r in await store.role_mentions(["direktur utama"], [["laut"]])] == [
+            "Dodi Hartono"
+        ]
+        assert len(await store.article_role_mentions(["a"])) == 2
+        assert [r.idx for r in await store.phrase_sentences("wening ayu")] == [1]
+        found = await store.sentences_at([("a", 2), ("a", 9)])
+        assert list(found) == [("a", 2)] and found[("a", 2)].text == "Cuaca cerah hari ini."
+        assert "cerah" in (await store.article_words(["a"]))["a"]
+    finally:
+        await store.close()

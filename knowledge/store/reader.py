@@ -19,6 +19,7 @@ import aiosqlite
 from knowledge.models import DateValue
 from knowledge.store import schema
 from knowledge.store.fts import match_every_group, match_some_ranked_by_all
+from knowledge.store.lookups import TextLookups
 from knowledge.store.rows import (
     ArticleRow,
     EventRow,
@@ -62,7 +63,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class Store:
+class Store(TextLookups):
     """A read-only view of one knowledge-base file; open it with `Store.open`.
 
     Not safe to share between event loops. Methods raise sqlite3.Error only when the file
@@ -339,6 +340,23 @@ class Store:
             )
             for article_id, pid in rows:
                 found[article_id].add(pid)
+        return found
+
+    async def sentences_at(
+        self, keys: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], SentenceRow]:
+        """The sentences at the given (article id, sentence index) keys that exist, by key."""
+        pairs = list(dict.fromkeys(keys))
+        found: dict[tuple[str, int], SentenceRow] = {}
+        for chunk in _chunks(pairs, 400):
+            rows = await self._all(
+                "SELECT s.article_id, s.idx, s.text, 0.0, s.stemmed FROM "
+                + _keys(len(chunk))
+                + " CROSS JOIN sentences s ON s.article_id = k.column1 AND s.idx = k.column2",
+                [v for pair in chunk for v in pair],
+            )
+            for r in rows:
+                found[(r[0], r[1])] = SentenceRow(r[0], r[1], r[2], r[3], r[4])
         return found
 
     async def events_at(self, keys: Iterable[tuple[str, int]]) -> list[EventRow]:

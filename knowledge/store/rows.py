@@ -83,3 +83,19 @@ class PersonRow:
     name: str
     aliases: tuple[str, ...]
     mentions: int
+
+
+@dataclass(frozen=True)
+class HolderRow:
+    """A person mention that states a role: the role as the text states it, the sentence, and
+    where the name stands in it (`name_start`/`name_end`, offsets into `text`). `person_id` and
+    `person` are the resolved person (None and "" when the name was not resolved)."""
+
+    article_id: str
+    idx: int
+    role: str
+    text: str
+    name_start: int
+    name_end: int
+    person_id: int | None
+    person: str

@@ -13,7 +13,8 @@ import sqlite3
 # event marker as a column of sentences_fts instead, never left development).
 # 5: an event's date is a span with a precision (date .. date_end, precision replaces granularity).
 # 6: an event's date may be a named part of a period (events.part: "early", "summer", "q3").
-SCHEMA_VERSION = 6
+# 7: roles and role_fts, the stated roles of person mentions indexed for role-holder questions.
+SCHEMA_VERSION = 7
 EVENT_KIND = "event"  # sentences.kind of a sentence stating a dated event
 
 
@@ -96,6 +97,23 @@ CREATE TABLE quotes (
     stemmed TEXT NOT NULL,
     speaker TEXT NOT NULL,
     person_id INTEGER
+);
+-- A person mention's stated role (v7), for "who is the X of Y?": the role as the text states it
+-- and the words around the name (`context`: where "Finance" of "Finance Minister Yusuf" or the
+-- organisation of a bare "CEO" stands). start/end are the name's span, as in mentions.
+CREATE TABLE roles (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    sentence_idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    context TEXT NOT NULL
+);
+CREATE INDEX roles_by_article ON roles(article_id);
+CREATE VIRTUAL TABLE role_fts USING fts5(
+    role, context, content='roles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE aliases (alias TEXT PRIMARY KEY, person_id INTEGER NOT NULL);

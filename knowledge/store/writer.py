@@ -34,9 +34,13 @@ _COPY_COLUMNS = {
     " orgs",
     "mentions": "article_id, sentence_idx, start, end, surface, role",
     "quotes": "article_id, sentence_idx, start, end, text, stemmed, speaker",
+    "roles": "article_id, sentence_idx, start, end, role, context",
 }
 _ARTICLE_KEY = {"articles": "id"}
 ANALYSIS_ROWS = 2000  # rows sampled per index for the query planner's statistics
+# Characters of the sentence kept either side of a role holder's name: enough for "Finance" in
+# "Finance Minister Yusuf Hakim" and the organisation after "CEO-nya, Budi, di PT ...".
+ROLE_CONTEXT_CHARS = 80
 
 
 def read_hashes(path: Path) -> dict[str, str]:
@@ -72,6 +76,7 @@ class Writer:
         # Sentences with a row id above this are not in the full-text index yet; None means
         # the whole index is built at the end.
         self._indexed_up_to: int | None = None
+        self._roles_indexed_up_to = 0  # roles above this row id are not in role_fts yet
 
     @classmethod
     def patching(cls, old: Path, path: Path, keep: Iterable[str]) -> Writer:
@@ -115,10 +120,18 @@ class Writer:
             " WHERE article_id IN (SELECT id FROM temp.gone) AND kind = ?",
             (schema.EVENT_KIND,),
         )
+        c.execute(
+            "INSERT INTO role_fts(role_fts, rowid, role, context)"
+            " SELECT 'delete', id, role, context FROM roles"
+            " WHERE article_id IN (SELECT id FROM temp.gone)"
+        )
         for table in _COPY_COLUMNS:
             key = _ARTICLE_KEY.get(table, "article_id")
             c.execute(f"DELETE FROM main.{table} WHERE {key} IN (SELECT id FROM temp.gone)")
         self._indexed_up_to = c.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()[0]
+        self._roles_indexed_up_to = c.execute("SELECT coalesce(max(id), 0) FROM roles").fetchone()[
+            0
+        ]
         c.executescript("DROP TABLE temp.keep; DROP TABLE temp.gone;")
 
     def _forget_people(self) -> None:
@@ -238,6 +251,11 @@ class Writer:
                 (a.id, q.sentence_index, q.start, q.end, q.text, stem_text(q.text), q.speaker)
                 for q in facts.quotes
             ),
+        )
+        c.executemany(
+            "INSERT INTO roles(article_id, sentence_idx, start, end, role, context)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            _role_rows(facts),
         )
 
     def commit(self) -> None:
@@ -359,6 +377,11 @@ class Writer:
             " SELECT id, text, stemmed FROM sentences WHERE id > ? AND kind = ?",
             (self._indexed_up_to or 0, schema.EVENT_KIND),
         )
+        c.execute(
+            "INSERT INTO role_fts(rowid, role, context) SELECT id, role, context FROM roles"
+            " WHERE id > ?",
+            (self._roles_indexed_up_to,),
+        )
         # Without statistics the planner drives "events of a person" by the person index inside
         # a correlated subquery: a scan of every event per question (~400 ms at 3,500 articles,
         # ~20 ms with statistics). A sampled ANALYZE costs well under a second at any size.
@@ -383,6 +406,36 @@ class Writer:
         """Close and delete the unfinished file."""
         self.conn.close()
         self.path.unlink(missing_ok=True)
+
+
+def _role_rows(facts: ArticleFacts) -> Iterator[tuple[str, int, int, int, str, str]]:
+    """(article id, sentence index, name start, name end, role, context) of each mention that
+    states a role; the context is the sentence around the name, cut at word boundaries."""
+    text = facts.article.text
+    for m in facts.mentions:
+        if not m.role:
+            continue
+        idx = facts.sentence_of(m.start)
+        if idx < 0:
+            continue
+        sentence = facts.sentences[idx]
+        begin = max(sentence.start, m.start - ROLE_CONTEXT_CHARS)
+        end = min(sentence.end, m.end + ROLE_CONTEXT_CHARS)
+        # A cut word is not a word: drop the partial words at both edges of the window.
+        before = text[begin : m.start]
+        after = text[m.end : end]
+        if begin > sentence.start and " " in before:
+            before = before.split(" ", 1)[1]
+        if end < sentence.end and " " in after:
+            after = after.rsplit(" ", 1)[0]
+        yield (
+            facts.article.id,
+            idx,
+            m.start,
+            m.end,
+            m.role,
+            f"{before}{text[m.start : m.end]}{after}",
+        )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

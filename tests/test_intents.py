@@ -85,12 +85,14 @@ WHO: list[Row] = [
     ("who is Priya Raman?", "who", "Priya Raman", "", "en"),
     ("siapa itu Tomas Novak", "who", "Tomas Novak", "", "id"),
     ("Yusuf Hamdan itu siapa", "who", "Yusuf Hamdan", "", "id"),
-    # descriptions are searches, not people
-    ("siapa CEO perusahaan itu", "search", "CEO perusahaan", "", "id"),
-    ("who is the president of France", "search", "president France", "", "en"),
+    # a role asks who holds it (issue 10)
+    ("siapa CEO perusahaan itu", "who", "CEO perusahaan", "", "id"),
+    ("who is the president of France", "who", "president of France", "", "en"),
+    ("siapa menteri keuangan", "who", "menteri keuangan", "", "id"),
+    ("who chairs the Harbor Cycling Club?", "who", "chairman Harbor Cycling Club", "", "en"),
+    # other descriptions are searches, not people
     ("siapa yang memecat direktur itu", "search", "memecat direktur", "", "id"),
     ("who fired the coach?", "search", "fired coach", "", "en"),
-    ("siapa menteri keuangan", "search", "menteri keuangan", "", "id"),
     ("tell me about the flood in Jakarta", "search", "flood Jakarta", "", "en"),
 ]
 
@@ -264,11 +266,8 @@ SOURCES: list[Row] = [
 HELP: list[Row] = [
     ("", "help", "", "", "id"),
     ("   ", "help", "", "", "id"),
-    ("?", "help", "", "", "id"),
-    ("??", "help", "", "", "id"),
     ("help", "help", "", "", "en"),
     ("bantuan", "help", "", "", "id"),
-    ("tolong", "help", "", "", "id"),
     ("tolong bantu", "help", "", "", "id"),
     ("apa yang bisa kamu lakukan?", "help", "", "", "id"),
     ("kamu bisa apa saja", "help", "", "", "id"),
@@ -276,18 +275,22 @@ HELP: list[Row] = [
     ("cara menggunakan bot ini", "help", "", "", "id"),
     ("what can you do?", "help", "", "", "en"),
     ("how do I use this bot", "help", "", "", "en"),
-    ("halo", "help", "", "", "id"),
-    ("hai", "help", "", "", "id"),
-    ("hi", "help", "", "", None),
-    ("hello!", "help", "", "", None),
-    ("selamat pagi", "help", "", "", "id"),
-    ("halo bot", "help", "", "", "id"),
     ("menu", "help", "", "", "id"),
     ("hlep", "help", "", "", None),
     ("bantuna", "help", "", "", "id"),
 ]
 
 UNKNOWN: list[Row] = [
+    # greetings, thanks and bare question marks ask nothing (issue 10): the answer greets back
+    ("?", "unknown", "", "", "id"),
+    ("??", "unknown", "", "", "id"),
+    ("tolong", "unknown", "", "", "id"),
+    ("halo", "unknown", "", "", "id"),
+    ("hai", "unknown", "", "", "id"),
+    ("hi", "unknown", "", "", None),
+    ("hello!", "unknown", "", "", None),
+    ("selamat pagi", "unknown", "", "", "id"),
+    ("halo bot", "unknown", "", "", "id"),
     ("asdfgh qwerty", "unknown", "", "", None),
     ("qwertyuiop", "unknown", "", "", None),
     ("sdfkjhsdf lkjlkj", "unknown", "", "", None),

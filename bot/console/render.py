@@ -30,7 +30,11 @@ def render(answer: Answer, width: int = 100) -> str:
 def render_text(answer: Answer) -> str:
     """The whole reply as a person reads it, one fact a line, each with its source."""
     if not answer.found or (not answer.facts and not answer.related):
-        return lead(answer) or headline(answer)
+        text = lead(answer) or headline(answer)
+        if answer.related:
+            related = [_fact_line(f, answer) for f in answer.related]
+            text = "\n".join([text, "", related_heading(answer), *related])
+        return text
     lines = [line for line in (lead(answer) or headline(answer),) if line]
     if answer.intent == "when":
         lines = [_fact_line(answer.facts[0], answer).removeprefix("\u2022 ")]
@@ -94,8 +98,8 @@ def _fact_line(fact: Fact, answer: Answer) -> str:
     if c is None:
         return f"\u2022 {fact.role}"
     quoted = f"\u201c{c.snippet}\u201d {_source(c)}"
-    if fact.kind == "role":
-        return f"\u2022 {fact.role} \u2014 {quoted}"
+    if fact.kind in ("role", "holder"):
+        return f"\u2022 {fact_label(fact, answer)} \u2014 {quoted}"
     if fact.kind == "event":
         return f"\u2022 {fact_label(fact, answer)}: {quoted}"
     if fact.kind == "quote":

@@ -15,7 +15,7 @@ import discord
 from bot.engine.answer import Answer, Citation, Fact, Lang
 from bot.engine.catalog import format_date as format_value
 from bot.engine.catalog import say
-from bot.engine.catalog.wording import appeared, fact_label, headline, lead
+from bot.engine.catalog.wording import appeared, fact_label, headline, lead, related_heading
 from bot.layout import clip as _clip
 from bot.layout import listing, report_groups
 from bot.layout import split as _split
@@ -97,6 +97,17 @@ def _not_found_embed(answer: Answer) -> discord.Embed:
             value=_clip(listed, FIELD_VALUE_LIMIT),
             inline=False,
         )
+    cited = [f for f in answer.related if f.citation is not None][: FIELDS_PER_PAGE - 1]
+    if cited:
+        # What the articles do say, under a heading that says it is not the answer.
+        embed.add_field(
+            name=_escape(_clip(related_heading(answer), FIELD_NAME_LIMIT)),
+            value="\u200b",
+            inline=False,
+        )
+        for number, fact in enumerate(cited, 1):
+            field = _citation_field(number, fact, answer)
+            embed.add_field(name=field.name, value=field.value, inline=False)
     return embed
 
 

@@ -22,7 +22,9 @@ Lang = Literal["id", "en"]
 class Query:
     """A question after intent matching: what is asked and about whom or what.
 
-    `score` is the matcher's confidence, 0 to 100. `page` counts from 1.
+    `score` is the matcher's confidence, 0 to 100. `page` counts from 1. `role` is set when a
+    who-question asks for whoever holds a role ("siapa direktur utama PT X?"): the role phrase
+    as typed, also the subject.
     """
 
     intent: IntentName
@@ -33,6 +35,7 @@ class Query:
     page: int = 1
     score: float = 0.0
     pronoun: str = ""  # a pronoun the question is only made of that nothing before resolves
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,17 @@ class Citation:
     published: datetime.date | None = None
 
 
-FactKind = Literal["role", "event", "mention", "quote", "match", "article"]
+FactKind = Literal["role", "holder", "event", "mention", "quote", "match", "article"]
 
 
 @dataclass(frozen=True)
 class Fact:
     """One thing the articles state, with the citation that backs it.
 
-    role: a person's stated role (`role`); event: a dated sentence (`date`); mention: a sentence
-    naming a person; quote: a direct statement (`speaker`, and `date` when its sentence is
-    dated); match: a sentence that answers a search; article: an article itself (/sources).
+    role: a person's stated role (`role`); holder: a person (`person`) stated to hold the role
+    asked (`role`, as the article states it); event: a dated sentence (`date`); mention: a
+    sentence naming a person; quote: a direct statement (`speaker`, and `date` when its
+    sentence is dated); match: a sentence that answers a search; article: an article itself.
     `citation` is None only for a role a moderator added in overrides.yaml.
     """
 
@@ -71,6 +75,7 @@ class Fact:
     role: str = ""
     date: DateValue | None = None
     speaker: str = ""
+    person: str = ""
 
 
 @dataclass(frozen=True)

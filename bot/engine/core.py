@@ -25,6 +25,7 @@ from bot.engine.conversation import (
 )
 from bot.engine.corpus import Corpus
 from bot.engine.handlers import HANDLERS
+from bot.engine.handlers.listing import answer_unknown
 from bot.engine.handlers.reply import reply
 from bot.engine.intents import IntentMatcher
 from bot.engine.intents.commands import Command
@@ -147,9 +148,7 @@ class Engine:
 
     async def answer(self, query: Query) -> Answer:
         """Answer a parsed query (slash-command options, the next page of an answer)."""
-        handler = HANDLERS.get(query.intent)
-        if handler is None:
-            return reply(query, False, "unknown", intent="unknown")
+        handler = HANDLERS.get(query.intent, answer_unknown)
         try:
             return await handler(self.corpus, query)
         except Exception:

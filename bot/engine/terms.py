@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.lexicon import STOPWORDS_EN, STOPWORDS_ID, expand_terms
+from bot.engine.roles import contracted
 from knowledge.text import stem, words
 
 _STOP = STOPWORDS_ID | STOPWORDS_EN
@@ -28,7 +29,8 @@ class TermGroup:
 
 def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
     """The question's content words as term groups, in order, at most `max_groups`: stopwords
-    (lexicon.STOPWORDS_*), one-letter words and repeats dropped; lexicon equivalents added."""
+    (lexicon.STOPWORDS_*), one-letter words and repeats dropped; lexicon equivalents and the
+    words a contracted title stands for ("sekda": sekretaris daerah) added."""
     groups: list[TermGroup] = []
     seen: set[str] = set()
     for word in words(text):
@@ -36,7 +38,7 @@ def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
             continue
         seen.add(word)
         stems = {stem(word)}
-        for term in expand_terms([word])[1:]:
+        for term in [*expand_terms([word])[1:], *contracted(word)]:
             parts = [p for p in words(term) if p not in _STOP and len(p) > 2]
             if parts:
                 # A multi-word equivalent ("mengundurkan diri") is represented by its longest

@@ -14,7 +14,15 @@ from knowledge.models import DateValue
 _RELATED = {"who": "answer.who_events", "when": "answer.when_other"}
 # Outcomes whose catalog sentence is the answer's heading; the others lead the reply instead.
 _HEADINGS = frozenset(
-    {"timeline_title", "timeline_all", "quote_title", "quote_topic_title", "search_title"}
+    {
+        "timeline_title",
+        "timeline_all",
+        "quote_title",
+        "quote_topic_title",
+        "search_title",
+        "why_found",
+        "how_found",
+    }
 )
 
 
@@ -45,7 +53,7 @@ def lead(answer: Answer) -> str:
     """The reply's opening sentences: the whole reply when nothing was found, "" when the facts
     speak for themselves under the headline."""
     if answer.found:
-        if answer.message in ("who_roles", "who_no_roles", "help"):
+        if answer.message in ("who_roles", "who_mentions", "holder_found", "help"):
             return _say(answer, f"answer.{answer.message}")
         return ""
     text = _say(answer, f"answer.{answer.message}")
@@ -58,15 +66,20 @@ def lead(answer: Answer) -> str:
 
 
 def related_heading(answer: Answer) -> str:
-    """The heading over `answer.related` ("Peristiwa yang melibatkan ..."), "" without one."""
-    key = _RELATED.get(answer.intent)
-    return _say(answer, key) if key and answer.related else ""
+    """The heading over `answer.related` ("Peristiwa yang melibatkan ...", or "related, not
+    the answer" beside an answer not found), "" without related facts."""
+    if not answer.related:
+        return ""
+    key = _RELATED.get(answer.intent) if answer.found else None
+    return _say(answer, key or "answer.related")
 
 
 def fact_label(fact: Fact, answer: Answer) -> str:
     """What a fact is shown under: a role, an event's date, a quote's date or speaker."""
     if fact.kind == "role":
         return fact.role
+    if fact.kind == "holder":
+        return f"{fact.person} ({fact.role})" if fact.role else fact.person
     if fact.date is not None:
         return format_date(fact.date, answer.lang)
     return fact.speaker

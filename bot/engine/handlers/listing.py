@@ -7,6 +7,7 @@ from datetime import date
 from bot.engine.answer import Answer, Query
 from bot.engine.corpus import Corpus
 from bot.engine.handlers.reply import reply
+from bot.engine.intents import tokens as tk
 
 
 async def answer_sources(corpus: Corpus, q: Query) -> Answer:
@@ -22,3 +23,11 @@ async def answer_sources(corpus: Corpus, q: Query) -> Answer:
 async def answer_help(corpus: Corpus, q: Query) -> Answer:
     """The usage text; it needs nothing from the knowledge base."""
     return reply(q, True, "help")
+
+
+async def answer_unknown(corpus: Corpus, q: Query) -> Answer:
+    """Not a question: a greeting or thanks is greeted back, anything else is not
+    understood; both point to /help and neither claims an answer."""
+    tokens, stripped = tk.strip_fillers(tk.tokenize(tk.clean(q.text)))
+    message = "greeting" if stripped and not tokens else "unknown"
+    return reply(q, False, message, intent="unknown")

@@ -24,6 +24,8 @@ from bot.engine.intents.typos import CueCorrector, is_noise
 from bot.engine.language import detect_language
 from bot.engine.lexicon import LEXICON
 from bot.engine.names import PersonIndex
+from bot.engine.roles import parse as parse_role
+from bot.engine.roles import verb_title
 from knowledge.text import fold
 
 _SURE = 90.0  # a name found after a title must be this sure (0-100): the title is no typo
@@ -137,18 +139,19 @@ class IntentMatcher:
     ) -> Query:
         lang = detect_language(cleaned)
         base = Query(intent="help", text=text, lang=lang, page=page, score=100.0)
-        if not cleaned or tk.ONLY_QUESTION_MARKS_RE.match(cleaned):
+        if not cleaned:
             return base
         all_tokens = tk.tokenize(cleaned)
-        if not all_tokens:
+        if not all_tokens or tk.ONLY_QUESTION_MARKS_RE.match(cleaned):
             return replace(base, intent="unknown", score=0.0)
         fixed = self._corrector.fix(all_tokens[: tk.MAX_TOKENS])
         resolved = self._follow_ups.resolve(fixed, context)
         if resolved.pronoun:
             return replace(base, intent="unknown", pronoun=resolved.pronoun, score=90.0)
-        tokens, stripped = tk.strip_fillers(resolved.tokens)
+        tokens, _stripped = tk.strip_fillers(resolved.tokens)
         if not tokens:
-            return base if stripped else replace(base, intent="unknown", score=0.0)
+            # A greeting or a thank-you asks nothing: the unknown answer greets back.
+            return replace(base, intent="unknown", score=0.0)
         matched = self._match_rules(base, tokens)
         if matched is not None:
             return matched
@@ -174,12 +177,20 @@ class IntentMatcher:
         if rule.kind == "event":
             return replace(base, intent=rule.intent, subject=tk.subject(subject))
         if rule.kind == "relative":
+            role = self._role_by_verb(subject)
+            if role:
+                return replace(base, intent="who", subject=role, role=role)
             return replace(base, intent="search", subject=tk.keywords(subject))
         if rule.kind == "quote":
             person, found_topic = self._person_and_topic(subject)
             extra = tk.subject(tk.drop_separator(topic))
             return replace(base, intent="quote", subject=person, topic=extra or found_topic)
         name, known = self._person(subject)
+        role = self._role(subject)
+        # "lurah Hendra", "Kapolres Malang Kota AKBP Yudha" name a person by their title; in
+        # "pelatih timnas Indonesia" the title is asked about.
+        if role and not (known and self._titled_person(subject)):
+            return replace(base, intent="who", subject=role, role=role)
         untitled = titles.drop_honorifics(tk.trim(subject))
         if known or (
             rule.kind == "person" and _looks_like_name(untitled, tk.has_case_signal(base.text))
@@ -228,6 +239,38 @@ class IntentMatcher:
             if prefix is not None and tk.only_context(folded[prefix[1] :]):
                 found = (prefix[0], prefix[2])
         return found[0] if found is not None and found[1] >= least else None
+
+    def _role(self, tokens: Sequence[Token]) -> str:
+        """The role a who-subject asks for ("kepala dinas pendidikan Medan"), as typed; "" when
+        it names no title, or when what follows the title is a known person ("lurah Hendra")."""
+        words = tk.trim(tokens)
+        phrase = parse_role(" ".join(t.canon for t in words), asked=True)
+        if phrase is None:
+            return ""
+        person = self._names.resolve(list(phrase.org)) if phrase.org else None
+        if person is not None and person[1] >= 90.0:
+            return ""
+        return tk.display(words[: tk.MAX_SUBJECT_TOKENS])
+
+    def _titled_person(self, tokens: Sequence[Token]) -> bool:
+        """Whether a known name follows a title word, rank or honorific right before it."""
+        words = titles.drop_honorifics(tk.trim(tokens))
+        return any(
+            titles.is_title(words[cut - 1])
+            and self._known(titles.drop_honorifics(words[cut:]), _SURE) is not None
+            for cut in titles.title_cuts(words)
+        )
+
+    def _role_by_verb(self, tokens: Sequence[Token]) -> str:
+        """ "who chairs X", "siapa yang memimpin X": the role of X the verb names, else ""."""
+        words = tk.trim(tokens)
+        if len(words) < 2:
+            return ""
+        title = verb_title(words[0].canon)
+        if title is None:
+            return ""
+        rest = tk.display(tk.trim(words[1 : tk.MAX_SUBJECT_TOKENS]))
+        return f"{title} {rest}" if rest else ""
 
     def _is_bare_name(self, tokens: Sequence[Token]) -> bool:
         """A question that is nothing but a known person's name ("Sri Mulyani?")."""

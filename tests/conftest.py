@@ -74,10 +74,16 @@ Transport analyst Marcus Webb said the budget of $2 billion was optimistic.
 
 
 def write_corpus(folder: Path) -> Path:
+    return write_articles(
+        folder, {"keuangan.txt": FINANCE, "bola.md": FOOTBALL, "tram.md": ENGLISH}
+    )
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """Write article files (name -> text) into `folder`, created if need be; the folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "keuangan.txt").write_text(FINANCE, encoding="utf-8")
-    (folder / "bola.md").write_text(FOOTBALL, encoding="utf-8")
-    (folder / "tram.md").write_text(ENGLISH, encoding="utf-8")
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
@@ -91,17 +97,21 @@ def dated_mentions(text: str, published: date | None = None) -> list[DateMention
     return found
 
 
+def build_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """Write the articles into `folder` and build a knowledge base beside it; its path."""
+    from knowledge.build.pipeline import build
+
+    db = folder.parent / f"{folder.name}.db"
+    report = build([write_articles(folder, articles)], db, progress=False)
+    assert not report.failed, report.failed
+    return db
+
+
 async def ask_about(tmp_path: Path, articles: dict[str, str], *questions: str) -> list[Answer]:
     """The answers to `questions` from a knowledge base built of `articles` (file name -> text)."""
     from bot.engine import Engine
-    from knowledge.build.pipeline import build
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    build([folder], tmp_path / "kb.db", progress=False)
-    engine = await Engine.open(tmp_path / "kb.db")
+    engine = await Engine.open(build_articles(tmp_path / "articles", articles))
     try:
         return [await engine.ask(q) for q in questions]
     finally:

@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from conftest import build_articles
 
 from bot.console.render import render_text
 from bot.engine import Engine
 from bot.engine.answer import Answer
 from bot.engine.handlers.people import close_names
-from knowledge.build.pipeline import build
 
 ARTICLES = {
     "rina.txt": """Rina Sulastri Pulang dari Tokyo
@@ -66,14 +66,7 @@ Artikel ini terakhir diperbarui pada 9 Februari 2024
 
 @pytest.fixture(scope="module")
 def answers_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("answers") / "articles"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = folder.parent / "kb.db"
-    report = build([folder], db, progress=False)
-    assert not report.failed
-    return db
+    return build_articles(tmp_path_factory.mktemp("answers") / "articles", ARTICLES)
 
 
 @pytest.fixture

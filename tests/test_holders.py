@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from conftest import build_articles
 
 from bot.console.render import render_text
 from bot.engine import Engine
@@ -61,19 +62,9 @@ Mantan Kapolres Bantul, Wisnu Pratama, kini bertugas di Mabes Polri.
 }
 
 
-def _write(folder: Path, articles: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 @pytest.fixture
 async def holders(tmp_path: Path) -> AsyncIterator[Engine]:
-    db = tmp_path / "kb.db"
-    report = build([_write(tmp_path / "articles", ARTICLES)], db, progress=False)
-    assert not report.failed
-    engine = await Engine.open(db)
+    engine = await Engine.open(build_articles(tmp_path / "articles", ARTICLES))
     yield engine
     await engine.close()
 
@@ -137,9 +128,8 @@ async def test_the_reply_names_the_holder_and_cites_the_sentence(holders: Engine
 
 async def test_a_rebuild_keeps_the_role_index_in_step(tmp_path: Path) -> None:
     # Enough unchanged articles that the rebuild patches the old file instead of starting anew.
-    folder = _write(tmp_path / "articles", ARTICLES)
-    db = tmp_path / "kb.db"
-    build([folder], db, progress=False)
+    db = build_articles(tmp_path / "articles", ARTICLES)
+    folder = tmp_path / "articles"
     changed = ARTICLES["bantul.txt"].replace("Dedi Kurniadi", "Rahmat Hidayat")
     (folder / "bantul.txt").write_text(changed, encoding="utf-8")
     report = build([folder], db, progress=False)

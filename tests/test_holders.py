@@ -52,6 +52,11 @@ lang: en
 SINGAPORE – Chief technology officer Maya Lestari will lead Kirana Tech's engineering team of \
 300 people.
 """,
+    "sleman.txt": """Kapolres Sleman Berganti
+
+SLEMAN – Kapolres Sleman Rudy Setiawan menerima jabatan dari Kapolres Sleman Bagas Wirawan pada \
+Senin (1/7/2024).
+""",
     "bantul.txt": """Kapolres Bantul Pimpin Razia Knalpot Brong
 
 BANTUL – Kapolres Bantul Dedi Kurniadi memimpin razia knalpot brong di Jalan Parangtritis pada \
@@ -92,6 +97,8 @@ async def _holder(engine: Engine, question: str) -> list[str]:
         ("siapa CTO Kirana Tech?", "Maya Lestari"),
         ("siapa Kapolres Bantul?", "Dedi Kurniadi"),
         ("siapa kapolres bantul sebelumnya?", "Wisnu Pratama"),
+        # Before a named holder: whoever else held it, stated "mantan" or not.
+        ("siapa kapolres sleman sebelum Rudy Setiawan?", "Bagas Wirawan"),
     ],
 )
 async def test_a_role_is_answered_by_its_stated_holder(

@@ -117,11 +117,14 @@ def _holders(
     corpus: Corpus, asked: RolePhrase, rows: Iterable[HolderRow], named: Sequence[PersonRow]
 ) -> list[Holder]:
     excluded = {p.id for p in named}
+    # "kapolres sebelum Yudha": whoever else held it came before him, "mantan" or not.
+    past = named and "former" in asked.flags
+    present = replace(asked, flags=asked.flags - {"former"}) if past else asked
     found: dict[str, Holder] = {}
     for row in _newest_first(corpus, rows):
         if row.person_id is not None and row.person_id in excluded:
             continue
-        if not _states(corpus, asked, row):
+        if not _states(corpus, asked, row) and not (past and _states(corpus, present, row)):
             continue
         name = row.person or row.text[row.name_start : row.name_end]
         key = str(row.person_id) if row.person_id is not None else name.casefold()

@@ -15,7 +15,7 @@ from knowledge.text import stem_text
 
 # Bump when extraction rules change: every article's content hash changes with it, so the next
 # build re-extracts everything instead of keeping facts made by the old rules.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 MAX_EVENTS_PER_SENTENCE = 3
 _ATTRIBUTION = re.compile(r"^[\u2014\u2013-]\s*\S")
 

@@ -5,13 +5,17 @@ Sources of quotes, strongest first:
 - dash attribution lines ('— CEO OpenAI, Sam Altman' under a paragraph, or a tweet byline
   '— Name (@handle) date' under the tweet's lines): `bylines`;
 - words between quote marks (“…”, "…", and long ‘…’ with a speech verb attached): `marks`
-  finds the spans, `attribution` decides which are statements and whose.
+  finds the spans, even where scraped text left marks unbalanced, and `attribution` decides
+  which are statements and whose.
 
-'-nya' forms, pronouns ('kata dia') and 'manajer klub ini' point to the last named speaker.
-Names come from the people detector (`speakers`). Rules for what is not a statement: fewer
-than three words; a phrase embedded mid-sentence (a term, a title, a motto) unless a speech
-verb in that same sentence names who said it; single quotes unless at least six words long
-with a speech verb attached.
+Speakers come from the people detector's mentions (`speakers`). Pronouns and '-nya' forms
+('kata dia', 'ujarnya', 'Ia menyebut') and 'kata pelatih itu' point to the person in focus:
+the subject of the sentences just before, else the last speaker (`focus`). A quote with no
+speech verb of its own goes to the person named just before or after it, and to nobody when
+that is unclear. Rules for what is not a statement: one word, two words unless a speech verb
+names who said them, Title Case (a title, a slogan); a phrase embedded mid-sentence (a term, a
+title, a motto) unless a speech verb in that same sentence names who said it; single quotes
+unless at least six words long with a speech verb attached.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from collections.abc import Sequence
 
 from knowledge.extract.quotes.attribution import marked_quotes
 from knowledge.extract.quotes.bylines import dash_quotes
+from knowledge.extract.quotes.focus import article_context
 from knowledge.extract.quotes.marks import scan_marks
-from knowledge.extract.quotes.speakers import article_context
 from knowledge.models import EmbeddedQuote, PersonMention, Quote, Sentence
 
 __all__ = ["find_quotes"]

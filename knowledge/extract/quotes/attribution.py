@@ -12,19 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.quotes.marks import QUOTE_CHARS, Marked, word_count
+from knowledge.extract.quotes.focus import (
+    add_event,
+    joined_to_another,
+    last_speaker,
+    latest_event_speaker,
+    opens_clause,
+    subject_at,
+)
+from knowledge.extract.quotes.marks import Marked, word_count
 from knowledge.extract.quotes.speakers import (
     NAME_JOINERS,
     PRONOUNS,
     TAIL_RE,
     Context,
     Verb,
-    add_event,
     clause_before,
     clause_end,
     expand,
-    last_speaker,
     names_in,
+    refers_back,
     skip_oleh,
     slot_speaker,
     speech_verbs,
@@ -33,10 +40,15 @@ from knowledge.extract.quotes.speakers import (
 from knowledge.models import Quote
 
 MIN_WORDS = 3
+# A shorter quote counts when a speech verb names a person who said it: '“Tidak tahu,” kata
+# Budi', 'Ia menyebut kebijakan itu “terlalu tergesa-gesa”'. One word, or two in Title Case, is
+# a label.
+MIN_ATTRIBUTED_WORDS = 2
 MIN_SINGLE_QUOTE_WORDS = 6
 # How far a lead-in verb may sit from the quote it introduces.
 LEAD_IN_GAP = 80
 _NEXT_WORD = re.compile(r"[^\S\n]*[,—–-]?[^\S\n]*([^\W\d_]+)")
+_AFTER_QUOTE = re.compile(r"[^\S\n]*,?[^\S\n]*")
 
 
 @dataclass
@@ -74,33 +86,46 @@ def _quote(text: str, span: Marked, speaker: str) -> Quote:
 
 def _keep(ctx: Context, span: Marked, attribution: _Attribution) -> bool:
     words = word_count(ctx.text, span.start, span.end)
-    if words < MIN_WORDS:
-        return False
+    named = attribution.found and bool(attribution.speaker)
+    if span.orphan:
+        return named and words >= MIN_ATTRIBUTED_WORDS
+    if words < MIN_WORDS and (
+        words < MIN_ATTRIBUTED_WORDS or not named or _title_case(ctx.text[span.start : span.end])
+    ):
+        return False  # a label or a name ('“neraka”', '“Code Red”'), not words said
     if span.single:
         return attribution.found and words >= MIN_SINGLE_QUOTE_WORDS
+    if not attribution.found and _title_case(ctx.text[span.start : span.end]):
+        return False  # a title or a slogan ('“Never Lose Sight” - Chris Tomlin'), no statement
     return attribution.found or not attribution.embedded
 
 
 def _attribute(
     ctx: Context, span: Marked, prev: tuple[Marked, _Attribution] | None
 ) -> _Attribution:
-    found = _tail(ctx, span) or _lead_in(ctx, span)
+    found = _tail(ctx, span)
+    if found is None and not span.orphan:
+        found = _lead_in(ctx, span)
     if found is not None:
         if found.anaphoric:
-            found.speaker = last_speaker(ctx, span.open)
+            found.speaker = last_speaker(ctx, max(0, span.open))
         add_event(ctx, span.close, found.speaker)
         return found
+    if span.orphan:
+        return _Attribution()
     if _embedded_in_narration(ctx, span):
         return _sentence_speaker(ctx, span)
     if prev is not None and _follows(ctx.text, prev, span):
         return _Attribution(speaker=prev[1].speaker, found=True, end=span.close + 1)
-    return _previous_sentence_speaker(ctx, span)
+    return _stand_alone_speaker(ctx, span)
 
 
 def _tail(ctx: Context, span: Marked) -> _Attribution | None:
     text = ctx.text
+    if span.continued or span.unclosed:
+        return None
     m = TAIL_RE.match(text, span.close + 1)
-    if m is None or span.continued:
+    if m is None:
         return None
     end = clause_end(text, m.end())
     if m.group("verb"):
@@ -127,16 +152,20 @@ def _lead_in(ctx: Context, span: Marked) -> _Attribution | None:
     clause = text[start : span.open]
     if not clause.strip():
         return None
+    introduced = False
     for verb in reversed(speech_verbs(ctx, start, span.open)):
         gap = text[verb.end : span.open]
         if len(gap) > LEAD_IN_GAP or not _lead_in_gap_ok(verb, gap):
             continue
-        if verb.nya or (verb.active and _pronoun_subject(text, start, verb.start)):
-            return _Attribution(anaphoric=True, found=True)
-        speaker = verb_speaker(ctx, verb)
+        speaker = "" if verb.nya else verb_speaker(ctx, verb)
         if speaker:
             return _Attribution(speaker, found=True)
-    return None
+        if refers_back(ctx, verb):
+            return _Attribution(anaphoric=True, found=True)
+        introduced = True
+    # A speech verb introduces the quote but names nobody we know ('Pihak polisi mengatakan,
+    # “…”'): the quote is that unnamed speaker's, not the last person's.
+    return _Attribution(found=True) if introduced else None
 
 
 def _lead_in_gap_ok(verb: Verb, gap: str) -> bool:
@@ -147,17 +176,14 @@ def _lead_in_gap_ok(verb: Verb, gap: str) -> bool:
     return stripped.lower().endswith(("bahwa", "that"))
 
 
-def _pronoun_subject(text: str, start: int, verb_start: int) -> bool:
-    words = text[start:verb_start].split()
-    return bool(words) and words[-1].lower().strip(",") in PRONOUNS
-
-
 def _embedded_in_narration(ctx: Context, span: Marked) -> bool:
     """A phrase inside a sentence ('… the motto “…” became …') rather than a statement."""
     text = ctx.text
     before = text[clause_before(text, span.open) : span.open].rstrip()
     if before and before[-1] not in ",:;—–-([":
         return True
+    if span.unclosed:
+        return False
     after = text[span.close + 1 : span.close + 40]
     m = _NEXT_WORD.match(after)
     return m is not None and m.group(1)[:1].islower()
@@ -166,33 +192,85 @@ def _embedded_in_narration(ctx: Context, span: Marked) -> bool:
 def _sentence_speaker(ctx: Context, span: Marked) -> _Attribution:
     """A phrase quoted mid-sentence counts only if a speech verb there names its speaker."""
     start = clause_before(ctx.text, span.open)
-    words = ctx.text[span.start : span.end].split()
-    if all(w[:1].isupper() or w in NAME_JOINERS for w in words):
-        return _Attribution(embedded=True)  # a title in Title Case
-    events = [e for e in ctx.events if start <= e[0] < span.open]
-    if not events:
+    if _title_case(ctx.text[span.start : span.end]):
         return _Attribution(embedded=True)
-    return _Attribution(speaker=events[-1][1], found=True, embedded=True)
+    speaker = latest_event_speaker(ctx, start, span.open)
+    if speaker is None:
+        return _Attribution(embedded=True)
+    return _Attribution(speaker=speaker, found=True, embedded=True)
+
+
+def _title_case(quoted: str) -> bool:
+    """'Laskar Pelangi Dua Kembali', 'Bubarkan Aspri': every word capitalised."""
+    return all(w[:1].isupper() or w in NAME_JOINERS for w in quoted.split())
 
 
 def _follows(text: str, prev: tuple[Marked, _Attribution], span: Marked) -> bool:
     """Nothing but the previous quote's own attribution lies between the two quotes."""
     marked, attribution = prev
     gap_start = max(marked.close + 1, attribution.end)
-    if not attribution.found or gap_start > span.open:
+    if not attribution.found:
         return False
+    if gap_start > span.open:
+        # The attribution clause ran into this quote past an abbreviation ('…," said Maria
+        # Lopez, chief executive of Acme Corp. "…"'): it ends where the quote opens.
+        between = text[marked.close + 1 : span.open]
+        return "\n" not in between and between.rstrip().endswith((".", ",", ":"))
     gap = text[gap_start : span.open]
     return gap.strip() == "" and gap.count("\n") <= 2
 
 
-def _previous_sentence_speaker(ctx: Context, span: Marked) -> _Attribution:
-    """A stand-alone quote right after 'Budi menambahkan bahwa … .' is Budi's."""
+def _stand_alone_speaker(ctx: Context, span: Marked) -> _Attribution:
+    """A quote standing alone, with no speech verb of its own: the speaker of a speech verb in
+    the sentence before ('Budi menambahkan bahwa … . “…”'), else the person named just before
+    or just after it ('Rina menggeleng. “…”', '“…,” Rina menggeleng.'), when those agree."""
     text = ctx.text
     end = span.open
     while end > 0 and text[end - 1].isspace():
         end -= 1
+    near = end == 0 or text[end : span.open].count("\n") <= 2
     start = clause_before(text, max(0, end - 1))
-    events = [e for e in ctx.events if start <= e[0] < end]
-    if not events or QUOTE_CHARS.search(text, start, end):
-        return _Attribution()
-    return _Attribution(speaker=events[-1][1])
+    speaker = latest_event_speaker(ctx, start, end) if near else None
+    if speaker:
+        return _Attribution(speaker=speaker)
+    before = _subject_before(ctx, end) if near and end > 0 else None
+    after = None if span.unclosed else _name_after(ctx, span)
+    if before is None or after is None:
+        return _Attribution(speaker=before or after or "")
+    return _Attribution(speaker=before if before == after else "")
+
+
+def _subject_before(ctx: Context, end: int) -> str | None:
+    """The person the sentence ending at `end` opens with ("" when unclear), or its pronoun's
+    referent; None when it opens with nobody."""
+    subject = subject_at(ctx, end - 1)
+    if subject is not None:
+        return subject.name
+    start = clause_before(ctx.text, end - 1)
+    first = ctx.text[start:end].split(maxsplit=1)
+    if first and first[0].lower() in PRONOUNS:
+        return last_speaker(ctx, start)
+    return None
+
+
+def _name_after(ctx: Context, span: Marked) -> str | None:
+    """'“…,” Rina menggeleng.', '“….” Rina menatap wartawan.': the person named right after a
+    quote that ends a statement, as the subject of what follows on the same line."""
+    text = ctx.text
+    if text[span.close - 1 : span.close] not in (",", ".", "!", "?", "…"):
+        return None
+    m = _AFTER_QUOTE.match(text, span.close + 1)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    stop = min(len(text) if line_end < 0 else line_end, m.end() + 120)
+    names = names_in(ctx, m.end(), stop)
+    if not names or not opens_clause(text, m.end(), names[0]):
+        return None
+    name = names[0]
+    nxt = _NEXT_WORD.match(text, name.end)
+    if nxt is None or not nxt.group(1)[:1].islower() or nxt.group(1).lower() in NAME_JOINERS:
+        return None
+    if joined_to_another(ctx, name, stop):
+        return ""
+    return expand(ctx, name.name, name.start)

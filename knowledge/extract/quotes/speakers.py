@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import find_people, name_candidates
-from knowledge.extract.people.lexicon import PARTICLES, is_speaker_word, is_title_word
-from knowledge.extract.quotes.marks import QUOTE_CHARS, Marked
+from knowledge.extract.people.lexicon import PARTICLES, STOPWORDS, is_speaker_word, is_title_word
+from knowledge.extract.quotes.marks import QUOTE_CHARS
 from knowledge.extract.roles import CONNECTORS, HONORIFICS
 from knowledge.extract.sentences import ABBREVIATIONS
-from knowledge.models import PersonMention, Sentence
+from knowledge.models import Sentence
 from knowledge.patterns import alternation, trie
 from knowledge.vocab import VOCABULARY
 
-# How far back a '-nya' may look for its speaker.
-ANAPHORA_WINDOW = 1500
 PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she", "dirinya"})
 # Lower-case words inside a name or a Title Case phrase ("Ahmad bin Yusuf", "Lord of ...").
 NAME_JOINERS = PARTICLES | CONNECTORS | {"of"}
 _DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
-_UNNAMED = frozenset({"sumber", "source", "pihak", "netizen", "warganet", "seorang", "salah"})
+_NOT_A_SPEAKER = VOCABULARY.words("not_a_speaker")
 
 _SPEECH = VOCABULARY.data("speech_verbs")
 # Verbs right after a closing quote: '“…,” kata Budi', '“…,” ujarnya', '“…,” menurut Budi'.
@@ -69,6 +65,10 @@ _SPEECH_WORD = re.compile(
     rf"\b(?<!-)(?:{trie(_SPEECH_FORMS | {w.capitalize() for w in _SPEECH_FORMS})})(?:nya)?"
     r"(?![\w\-’'])(?!\.\w)"
 )
+# An aside in narration: 'Sebagai warga negara, lanjut Agus, Setnov punya hak', '…, tambah dia.'
+_ASIDE = re.compile(
+    r",[^\S\n]*(?:" + alternation(_SPEECH["before_name"]) + r")[^\S\n]+(?=\S)", re.IGNORECASE
+)
 _BEFORE_VERB = re.compile(rf"[^\S\n]*,?[^\S\n]+(?:(?:{_ADVERBS})[^\S\n]+){{0,2}}$", re.IGNORECASE)
 # 'Budi, ketua panitia,' before a verb: the lower-case apposition sits between name and verb.
 _APPOSITION = re.compile(r",[^\S\n]*[a-z][^,\n]{0,80},[^\S\n]*$")
@@ -77,6 +77,9 @@ _SLOT_END = re.compile(
     r"[,;:!?\n\"“”‘’]|\.(?=\s|$)|\s(?:" + alternation(_SPEECH["speaker_ends"]) + r")\s",
     re.IGNORECASE,
 )
+# A slot that opens with one ('kata di Jakarta', 'katanya saat …') names nobody; lower case
+# only: 'kata Yang Liwei'.
+_SLOT_OPEN_END = re.compile(r"(?:" + alternation(_SPEECH["speaker_ends"]) + r")\s")
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 _CAPITAL = re.compile(r"[A-Z]")
 _PAREN = re.compile(r"\([^()\n]*\)")
@@ -87,11 +90,13 @@ _STOP = re.compile(r"[.!?](?=\s|$)|\n")
 
 @dataclass
 class Name:
-    """A person's name at [start, end); `name` is the person (a pronoun mention's referent)."""
+    """A person's name at [start, end); `name` is the person (a pronoun mention's referent),
+    `role` the role the text states there."""
 
     start: int
     end: int
     name: str
+    role: str = ""
 
 
 @dataclass
@@ -104,31 +109,18 @@ class Context:
     spare: list[Name]  # every name candidate of the detector, confirmed or not
     spare_starts: list[int]
     quoted: list[tuple[int, int]]
-    events: list[tuple[int, str]] = field(default_factory=list)  # (position, speaker)
+    # (position, speaker) sorted; speaker "" for a pronoun or '-nya' (focus.event_speaker)
+    events: list[tuple[int, str]] = field(default_factory=list)
     longer: dict[str, list[Name]] = field(default_factory=dict)  # name -> fuller forms
-
-
-def article_context(
-    text: str, sentences: Sequence[Sentence], people: Sequence[PersonMention], marked: list[Marked]
-) -> Context:
-    """Names and narration speakers of one article; `people` empty means: detect them here."""
-    if not people:
-        people = find_people(text, sentences)
-    names = sorted(
-        (Name(p.start, p.end, p.name) for p in people if 0 <= p.start < p.end),
-        key=lambda n: n.start,
-    )
-    spare = [Name(s, e, text[s:e]) for s, e in name_candidates(text, sentences)]
-    ctx = Context(
-        text=text,
-        names=names,
-        name_starts=[n.start for n in names],
-        spare=spare,
-        spare_starts=[n.start for n in spare],
-        quoted=[(m.open, m.close) for m in marked],
-    )
-    ctx.events = _narration_events(ctx)
-    return ctx
+    sentences: list[Sentence] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    # By sentence, filled when asked for (see `focus`): the person it opens with (`name` ""
+    # when unclear) or None, and whether a pronoun or a quote leads it.
+    subjects: dict[int, Name | None] = field(default_factory=dict)
+    chained: dict[int, bool] = field(default_factory=dict)
+    parts: frozenset[tuple[str, ...]] | None = None  # every run of words of a confirmed name
+    resolved: dict[int, str] = field(default_factory=dict)  # referring event -> its speaker
+    speech_sentences: set[int] = field(default_factory=set)  # sentences with a speech verb
 
 
 def _within(names: list[Name], starts: list[int], start: int, end: int) -> list[Name]:
@@ -144,6 +136,18 @@ def names_in(ctx: Context, start: int, end: int, slot: bool = False) -> list[Nam
     if not found and slot:
         found = _within(ctx.spare, ctx.spare_starts, start, end)
     return found
+
+
+def known_names_in(ctx: Context, start: int, end: int) -> list[Name]:
+    """The confirmed names inside [start, end), and the name candidates there that are a word
+    of a confirmed person (the detector does not confirm every repetition of a surname)."""
+    found = _within(ctx.names, ctx.name_starts, start, end)
+    extra = [
+        n
+        for n in _within(ctx.spare, ctx.spare_starts, start, end)
+        if not any(f.start < n.end and n.start < f.end for f in found) and _is_person(ctx, n)
+    ]
+    return sorted(found + extra, key=lambda n: n.start) if extra else found
 
 
 def _name_ending_at(ctx: Context, pos: int) -> Name | None:
@@ -178,7 +182,10 @@ def slot_speaker(ctx: Context, start: int) -> tuple[str, bool]:
         return "", True
     if words[-1].lower() in _DEMONSTRATIVES and words[0][:1].islower():
         # 'kata pelatih klub ini' means someone named before; 'kata sumber itu' means nobody
-        return "", words[0].lower() not in _UNNAMED
+        if not _refers_to_person(words[:-1]):
+            return "", False
+        holder = _role_holder(ctx, words[:-1], start)
+        return (expand(ctx, holder.name, holder.start), False) if holder else ("", True)
     segments = [(start, end)]
     if text[end : end + 1] == ",":
         segments.append((end + 1, _slot_end(text, end + 1)))
@@ -195,6 +202,28 @@ def slot_speaker(ctx: Context, start: int) -> tuple[str, bool]:
     return _bare_word_speaker(ctx, words, start), False
 
 
+def _refers_to_person(words: list[str]) -> bool:
+    """'pelatih asal Makassar', 'pelantun lagu itu': a phrase headed by a noun for a person;
+    not 'sumber', 'pernyataan', 'perusahaan' (knowledge/vocab/not_a_speaker.txt) or grammar."""
+    head = words[0].lower().strip(",") if words else ""
+    return bool(head) and head not in _NOT_A_SPEAKER and head not in STOPWORDS
+
+
+def _role_holder(ctx: Context, words: list[str], pos: int) -> Name | None:
+    """'kata eks pelatih akademi Arsenal itu': the latest person before `pos` whose stated role
+    shares a role word with the phrase ('pelatih Andries Jonker')."""
+    wanted = {w.lower() for w in words if is_title_word(w.lower())}
+    if not wanted:
+        return None
+    hi = bisect.bisect_left(ctx.name_starts, pos)
+    for name in reversed(ctx.names[:hi]):
+        if inside(name.start, ctx.quoted):
+            continue  # named by the speaker, not the speaker
+        if name.role and wanted & {w.lower() for w in name.role.split()}:
+            return name
+    return None
+
+
 def _spare_speaker(ctx: Context, start: int, end: int) -> Name | None:
     """The unconfirmed name candidate that names the speaker in [start, end): one that is a
     word of a confirmed person, else the one that closes the phrase, as a title leads and the
@@ -209,8 +238,14 @@ def _spare_speaker(ctx: Context, start: int, end: int) -> Name | None:
 
 def _is_person(ctx: Context, name: Name) -> bool:
     """Whether a name candidate is, or is part of, a person the detector confirmed."""
-    words = name.name.split()
-    return any(_contains(n.name.split(), words) for n in ctx.names)
+    if ctx.parts is None:
+        ctx.parts = frozenset(
+            tuple(words[i:j])
+            for words in (n.name.split() for n in ctx.names)
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        )
+    return tuple(name.name.split()) in ctx.parts
 
 
 def _bare_word_speaker(ctx: Context, words: list[str], pos: int) -> str:
@@ -228,6 +263,8 @@ def _bare_word_speaker(ctx: Context, words: list[str], pos: int) -> str:
 
 
 def _slot_end(text: str, start: int) -> int:
+    if _SLOT_OPEN_END.match(text, start):
+        return start
     limit = min(len(text), start + 160)
     for stop in _SLOT_END.finditer(text, start, limit):
         if text[stop.start()] == "." and _abbreviation_before(text, start, stop.start()):
@@ -308,24 +345,25 @@ def speech_verbs(ctx: Context, start: int, end: int) -> list[Verb]:
     return out
 
 
+def aside_speakers(ctx: Context) -> list[tuple[int, str]]:
+    """(position, speaker) for each aside ', lanjut Agus,' outside quote marks; the speaker is
+    "" when the aside refers back (', tambah dia,')."""
+    out: list[tuple[int, str]] = []
+    for m in _ASIDE.finditer(ctx.text):
+        if inside(m.start(), ctx.quoted):
+            continue
+        speaker, back = slot_speaker(ctx, m.end())
+        if speaker or back:
+            out.append((m.start() + 1, speaker))
+    return out
+
+
 def _passive(text: str, m: re.Match[str], word: str) -> Verb | None:
     rest = _PHRASE_RESTS.get(word)
     if rest is None:
         return Verb(m.start(), m.end(), active=False)
     to = rest.match(text, m.end())  # 'according' only as 'according to'
     return Verb(m.start(), to.end(), active=False) if to else None
-
-
-def _narration_events(ctx: Context) -> list[tuple[int, str]]:
-    """(position, speaker) for every speech verb with a named speaker outside quote marks."""
-    events: list[tuple[int, str]] = []
-    for verb in speech_verbs(ctx, 0, len(ctx.text)):
-        if verb.nya:
-            continue
-        speaker = verb_speaker(ctx, verb)
-        if speaker:
-            events.append((verb.start, speaker))
-    return events
 
 
 def verb_speaker(ctx: Context, verb: Verb) -> str:
@@ -338,6 +376,25 @@ def verb_speaker(ctx: Context, verb: Verb) -> str:
         speaker, _ = slot_speaker(ctx, skip_oleh(ctx.text, after))
         return speaker
     return ""
+
+
+def refers_back(ctx: Context, verb: Verb) -> bool:
+    """Whether a speech verb's speaker is someone named earlier: 'katanya', 'Ia mengatakan',
+    'she said', 'kata dia', 'menurut dia'."""
+    if verb.nya:
+        return True
+    if verb.active:
+        start = max(clause_before(ctx.text, verb.start), verb.start - 60)
+        before = _BEFORE_VERB.sub("", ctx.text[start : verb.start])
+        words = before.rpartition(",")[2].lower().split()
+        if words and words[-1] in PRONOUNS:
+            return True
+        # 'Pria itu mengatakan', 'Pelatih asal Makassar tersebut menambahkan'
+        return len(words) > 1 and words[-1] in _DEMONSTRATIVES and _refers_to_person(words[:-1])
+    after = verb.end
+    if after >= len(ctx.text) or ctx.text[after] not in " \t\xa0":
+        return False
+    return slot_speaker(ctx, skip_oleh(ctx.text, after)) == ("", True)
 
 
 def _sentence_subject(ctx: Context, verb_start: int) -> Name | None:
@@ -354,26 +411,6 @@ def _sentence_subject(ctx: Context, verb_start: int) -> Name | None:
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` lies strictly inside one of `spans`."""
     return any(s < pos < e for s, e in spans)
-
-
-def last_speaker(ctx: Context, pos: int) -> str:
-    """Who a '-nya' or 'dia' at `pos` means: the latest speaker, else the latest name."""
-    events = [e for e in ctx.events if pos - ANAPHORA_WINDOW <= e[0] < pos]
-    if events:
-        return max(events)[1]
-    lo = bisect.bisect_left(ctx.name_starts, pos - ANAPHORA_WINDOW)
-    hi = bisect.bisect_left(ctx.name_starts, pos)
-    for name in reversed(ctx.names[lo:hi]):
-        if not inside(name.start, ctx.quoted):
-            return expand(ctx, name.name, name.start)
-    earlier = [e for e in ctx.events if e[0] < pos]
-    return max(earlier)[1] if earlier else ""
-
-
-def add_event(ctx: Context, pos: int, speaker: str) -> None:
-    """Record that `speaker` spoke at `pos` (a quote's attribution names them)."""
-    if speaker:
-        bisect.insort(ctx.events, (pos, speaker))
 
 
 def skip_oleh(text: str, pos: int) -> int:
@@ -395,7 +432,9 @@ def clause_before(text: str, pos: int) -> int:
     """Start of the sentence or clause holding `pos` (after a stop, a line break, a quote)."""
     lo = max(0, pos - 400)
     start = lo
-    for m in _CLAUSE_START.finditer(text, lo, pos):
-        start = m.end()
+    # One character past `pos`: a stop right before it ('menggeleng. “…') starts its clause.
+    for m in _CLAUSE_START.finditer(text, lo, min(len(text), pos + 1)):
+        if m.end() <= pos:
+            start = m.end()
     nl = text.rfind("\n", lo, pos)
     return max(start, nl + 1)

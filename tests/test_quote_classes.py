@@ -98,6 +98,17 @@ NO_SPEECH_VERB = [
         id="object-of-the-sentence-is-not-the-speaker",
     ),
     pytest.param(
+        "Lorenzo Saputra sendiri sudah berusia 29 tahun.\n\n“Vinales sudah menunjukkan "
+        "kecepatannya musim lalu.”\n\n“Tetapi kami yakin dengan keputusan kami,” ujar Paolo "
+        "Ciabatti.",
+        ("Lorenzo Saputra", "Paolo Ciabatti"),
+        [
+            ("Vinales sudah menunjukkan kecepatannya musim lalu.", "Paolo Ciabatti"),
+            ("Tetapi kami yakin dengan keputusan kami", "Paolo Ciabatti"),
+        ],
+        id="first-paragraph-of-a-statement-attributed-after-it",
+    ),
+    pytest.param(
         "Tim tamu hanya mampu mencetak satu gol.\n\n“Wasit memimpin dengan buruk hari ini.”",
         (),
         [("Wasit memimpin dengan buruk hari ini.", "")],
@@ -315,6 +326,24 @@ REFERENCE = [
         ("Rahmat Hidayat",),
         [("paham karakter pemain muda", "Rahmat Hidayat")],
         id="menurut-dia",
+    ),
+    pytest.param(
+        "“Doa saja,” ujar Mikha Tambayong.\n\nSementara itu, Chicco Jerikho masih malu-malu. "
+        "Saat ditemui, bintang film itu malah membantah kabar tersebut.\n\n"
+        "“Siapa bilang saya memilih dia?” ungkapnya.",
+        ("Mikha Tambayong", "Chicco Jerikho"),
+        [("Doa saja", "Mikha Tambayong"), ("Siapa bilang saya memilih dia?", "Chicco Jerikho")],
+        id="role-with-demonstrative-keeps-the-subject",
+    ),
+    pytest.param(
+        "“Saya siap kembali ke klub,” kata Gavin Kwan.\n\nIa hanya butuh izin dari PSSI dan "
+        "pelatih Timnas U-22, Luis Milla.\n\n“Hanya saja, risiko cedera cukup besar,” ujarnya.",
+        ("Gavin Kwan", "Luis Milla"),
+        [
+            ("Saya siap kembali ke klub", "Gavin Kwan"),
+            ("Hanya saja, risiko cedera cukup besar", "Gavin Kwan"),
+        ],
+        id="apposition-to-an-object-is-not-a-subject",
     ),
     pytest.param(
         "Melati Kusumaningrum dilantik sebagai rektor, Kamis.\n\n"

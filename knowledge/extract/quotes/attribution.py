@@ -62,7 +62,7 @@ class _Attribution:
 
 def marked_quotes(ctx: Context, marked: list[Marked]) -> list[Quote]:
     """The statements among the quote-mark spans, with their speakers ("" when unnamed)."""
-    out: list[Quote] = []
+    kept: list[tuple[Marked, _Attribution]] = []
     prev: tuple[Marked, _Attribution] | None = None
     pending: list[Marked] = []  # continued paragraphs waiting for the quote that closes them
     for span in marked:
@@ -72,12 +72,25 @@ def marked_quotes(ctx: Context, marked: list[Marked]) -> list[Quote]:
             pending.append(span)
             continue
         if keep:
-            for part in pending:
-                out.append(_quote(ctx.text, part, attribution.speaker))
-            out.append(_quote(ctx.text, span, attribution.speaker))
+            kept.extend((part, attribution) for part in pending)
+            kept.append((span, attribution))
             prev = (span, attribution)
         pending = []
-    return out
+    _share_later_attribution(ctx.text, kept)
+    return [_quote(ctx.text, span, a.speaker) for span, a in kept]
+
+
+def _share_later_attribution(text: str, kept: list[tuple[Marked, _Attribution]]) -> None:
+    """A stand-alone quote right before a quote that names its speaker ('“…”' then '“…,”
+    ujar Ciabatti') is the first paragraph of that speaker's statement."""
+    for i in range(len(kept) - 2, -1, -1):
+        span, attribution = kept[i]
+        later, named = kept[i + 1]
+        if attribution.found or not named.found or not named.speaker or named.embedded:
+            continue
+        gap = text[span.close + 1 : later.open]
+        if not gap.strip() and gap.count("\n") <= 2:
+            kept[i] = (span, _Attribution(named.speaker, found=True, end=later.open))
 
 
 def _quote(text: str, span: Marked, speaker: str) -> Quote:
@@ -244,7 +257,7 @@ def _subject_before(ctx: Context, end: int) -> str | None:
     """The person the sentence ending at `end` opens with ("" when unclear), or its pronoun's
     referent; None when it opens with nobody."""
     subject = subject_at(ctx, end - 1)
-    if subject is not None:
+    if subject is not None and subject.start < end:
         return subject.name
     start = clause_before(ctx.text, end - 1)
     first = ctx.text[start:end].split(maxsplit=1)

@@ -16,9 +16,10 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.people import find_people, name_candidates
-from knowledge.extract.people.lexicon import STOPWORDS, is_title_word, is_vocabulary
+from knowledge.extract.people.lexicon import STOPWORDS, is_title_word
 from knowledge.extract.quotes.marks import Marked
 from knowledge.extract.quotes.speakers import (
+    DEMONSTRATIVES,
     PRONOUNS,
     Context,
     Name,
@@ -33,6 +34,7 @@ from knowledge.extract.quotes.speakers import (
 )
 from knowledge.extract.roles import HONORIFICS
 from knowledge.models import PersonMention, Sentence
+from knowledge.vocab import VOCABULARY
 
 __all__ = [
     "add_event",
@@ -49,6 +51,13 @@ ANAPHORA_WINDOW = 1500
 # At most this many sentences led by a pronoun or a quote between a subject and its pronoun.
 _CHAIN_MAX = 4
 _RESOLVE_DEPTH = 20
+_PERSON_NOUNS = VOCABULARY.words("person_nouns")
+# Agent nouns: pe-, pen-, pem-, peng-, peny-, pel-, per- before a root ('pelantun', 'penenun').
+_AGENT_NOUN = re.compile(r"pe[nmlr]?[a-z]{3,}$")
+# Active verbs: me-, mem-, men-, meng-, meny- ('merespon', 'mengatakan').
+_ACTIVE_VERB = re.compile(r"me[mnr]?[a-z]{3,}$")
+_PRONOUN_WORD = re.compile(r"(?:" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\b[a-z]")
 _PRONOUN_LEAD = re.compile(r"[\"“‘]|(?:" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
 # At most this many words (a role) stand between a clause's start and its subject.
 _ROLE_WORDS_MAX = 6
@@ -67,7 +76,11 @@ def article_context(
     if not people:
         people = find_people(text, sentences)
     names = sorted(
-        (Name(p.start, p.end, p.name, p.role) for p in people if 0 <= p.start < p.end),
+        (
+            Name(p.start, p.end, p.name, p.role)
+            for p in people
+            if 0 <= p.start < p.end and p.name.lower() not in PRONOUNS  # 'Iapun mengakui'
+        ),
         key=lambda n: n.start,
     )
     spare = [Name(s, e, text[s:e]) for s, e in name_candidates(text, sentences)]
@@ -101,19 +114,37 @@ def _chained(ctx: Context, i: int) -> bool:
 
 
 def _led_by_pronoun(ctx: Context, sentence: Sentence) -> bool:
-    """'Ia hanya …', '“…', 'Ketika dihubungi, ia hanya …': the sentence's subject is a
-    pronoun (or it is a quote), standing at a clause start before any name."""
+    """'Ia hanya …', '“…', 'Ketika dihubungi, ia hanya …', 'bintang film itu membantah':
+    a pronoun, or a role with a demonstrative, at a clause start before any name, or a quote,
+    leads the sentence."""
     if _PRONOUN_LEAD.match(ctx.text, sentence.start):
         return True
     first = _subject_of(ctx, sentence.index)
     end = first.start if first is not None else sentence.end
-    for cut in _CLAUSE_CUT.finditer(ctx.text, sentence.start, end):
-        at = cut.end()
+    starts = [sentence.start] + [
+        m.end() for m in _CLAUSE_CUT.finditer(ctx.text, sentence.start, end)
+    ]
+    for at in starts:
         while at < end and ctx.text[at] == " ":
             at += 1
         if _PRONOUN_LEAD.match(ctx.text, at):
             return True
+        # 'bintang film itu malah membantah …': a person referred to by a role and 'itu'
+        words = ctx.text[at:end].split()[:_ROLE_WORDS_MAX]
+        stop = next((k for k, w in enumerate(words) if w.lower() in DEMONSTRATIVES), 0)
+        if stop and _person_phrase(words[:stop]):
+            return True
     return False
+
+
+def _person_phrase(words: list[str]) -> bool:
+    """'pelatih asal Makassar', 'bintang film Surat dari Praha', 'penyerang berusia 32 tahun':
+    headed by a role word, a person noun or an agent noun in pe-, with no active verb in it
+    ('Polisi langsung merespon laporan tersebut' is a clause, not a phrase)."""
+    head = words[0].lower()
+    if not (is_title_word(head) or head in _PERSON_NOUNS or _AGENT_NOUN.match(head)):
+        return False
+    return not any(_ACTIVE_VERB.match(w) for w in words[1:])
 
 
 def _subject(ctx: Context, sentence: Sentence) -> Name | None:
@@ -122,6 +153,10 @@ def _subject(ctx: Context, sentence: Sentence) -> Name | None:
     for name in known_names_in(ctx, sentence.start, sentence.end):
         if inside(name.start, ctx.quoted):
             continue
+        if _pronoun_before(ctx.text, sentence.start, name.start):
+            return None  # 'Alhasil, dia masih tertinggal dari …, Lionel Messi.'
+        if not _has_predicate(ctx.text, name.end, sentence.end):
+            continue  # an apposition closing the sentence: 'Pasangannya, Rose Leslie.'
         if not opens_clause(ctx.text, sentence.start, name):
             if _subordinate_subject(ctx.text, sentence.start, name):
                 return None  # 'Saat Slamet menjabat …, Asma Dewi …': two subjects, no focus
@@ -130,6 +165,21 @@ def _subject(ctx: Context, sentence: Sentence) -> Name | None:
             return Name(name.start, name.end, "")
         return Name(name.start, name.end, expand(ctx, name.name, name.start))
     return None
+
+
+def _pronoun_before(text: str, start: int, end: int) -> bool:
+    """A pronoun at a clause start before `end`: it, not a later name, is the subject."""
+    for at in [start] + [m.end() for m in _CLAUSE_CUT.finditer(text, start, end)]:
+        while at < end and text[at] == " ":
+            at += 1
+        if at < end and _PRONOUN_WORD.match(text, at):
+            return True
+    return False
+
+
+def _has_predicate(text: str, name_end: int, sentence_end: int) -> bool:
+    """Whether a lower-case word follows the name in its sentence (its verb, or its role)."""
+    return _LOWER_WORD.search(text, name_end, sentence_end) is not None
 
 
 def _subordinate_subject(text: str, sentence_start: int, name: Name) -> bool:
@@ -155,8 +205,8 @@ def opens_clause(text: str, sentence_start: int, name: Name) -> bool:
 
 
 def _role_part(raw: str) -> bool:
-    """A word that may stand in a role before a name: a role word, an honorific, a proper noun
-    ('Bupati', 'Pak', 'Banyumas'); not grammar or a capitalised common word ('Rencananya')."""
+    """A word that may stand in a role before a name: a role word, an honorific, a capitalised
+    word ('Bupati', 'Pak', 'Banyumas'); not grammar or an adverb in '-nya' ('Rencananya')."""
     word = raw.strip(_WORD_EDGE)
     if not word:
         return True
@@ -165,7 +215,7 @@ def _role_part(raw: str) -> bool:
         return True
     if low in STOPWORDS or not word[0].isupper():
         return False
-    return not (low.endswith("nya") or is_vocabulary(word))
+    return not low.endswith("nya")
 
 
 def _object_apposition(words: list[str]) -> bool:
@@ -174,10 +224,12 @@ def _object_apposition(words: list[str]) -> bool:
     tail: list[str] = []
     for raw in reversed(words):
         word = raw.strip(_WORD_EDGE)
-        if word[:1].isupper() or is_title_word(word.lower()):
-            tail.append(word)
+        if word.lower() in STOPWORDS:
+            return any(is_title_word(w.lower()) for w in tail)
+        if not word[:1].isalpha() or word[:1].isupper() or is_title_word(word.lower()):
+            tail.append(word)  # 'pelatih Timnas U - 22'
             continue
-        return word.lower() in STOPWORDS and any(is_title_word(w.lower()) for w in tail)
+        return False
     return False
 
 
@@ -233,8 +285,9 @@ def latest_event_speaker(ctx: Context, start: int, end: int) -> str | None:
 def last_speaker(ctx: Context, pos: int, depth: int = 0) -> str:
     """Who a '-nya' or a pronoun at `pos` means: the subject of the sentences just before
     (through sentences led by a pronoun or a quote) when it is newer than the latest speaker
-    ("" when that subject is unclear); else the latest speaker, else the latest name outside
-    quote marks, else an earlier speaker."""
+    ("" when that subject is unclear); else the latest speaker, else the latest sentence
+    subject, else the latest name in a sentence with a speech verb, else an earlier speaker;
+    all within ANAPHORA_WINDOW characters but the last."""
     lo = pos - ANAPHORA_WINDOW
     i = bisect.bisect_left(ctx.events, (pos, ""))
     event = ctx.events[i - 1] if i > 0 and ctx.events[i - 1][0] >= lo else None
@@ -245,6 +298,9 @@ def last_speaker(ctx: Context, pos: int, depth: int = 0) -> str:
         found = event_speaker(ctx, event, depth)
         if found:
             return found
+    latest = _latest_subject(ctx, lo, pos)
+    if latest:
+        return latest
     lo_name = bisect.bisect_left(ctx.name_starts, lo)
     hi_name = bisect.bisect_left(ctx.name_starts, pos)
     for name in reversed(ctx.names[lo_name:hi_name]):
@@ -273,6 +329,17 @@ def _near_subject(ctx: Context, lo: int, pos: int) -> Name | None:
             return None
         i -= 1
     return None
+
+
+def _latest_subject(ctx: Context, lo: int, pos: int) -> str:
+    """The latest person a sentence between `lo` and `pos` opens with, however far back."""
+    i = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+    while i >= 0 and ctx.sentence_starts[i] >= lo:
+        subject = _subject_of(ctx, i)
+        if subject is not None and subject.start < pos:
+            return subject.name
+        i -= 1
+    return ""
 
 
 def _sentence_index(ctx: Context, pos: int) -> int:

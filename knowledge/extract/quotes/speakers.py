@@ -20,10 +20,10 @@ from knowledge.models import Sentence
 from knowledge.patterns import alternation, trie
 from knowledge.vocab import VOCABULARY
 
-PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she", "dirinya"})
+PRONOUNS = VOCABULARY.words("referring_pronouns")
 # Lower-case words inside a name or a Title Case phrase ("Ahmad bin Yusuf", "Lord of ...").
 NAME_JOINERS = PARTICLES | CONNECTORS | {"of"}
-_DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
+DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
 _NOT_A_SPEAKER = VOCABULARY.words("not_a_speaker")
 
 _SPEECH = VOCABULARY.data("speech_verbs")
@@ -180,9 +180,9 @@ def slot_speaker(ctx: Context, start: int) -> tuple[str, bool]:
         return "", False
     if words[0].lower() in PRONOUNS:
         return "", True
-    if words[-1].lower() in _DEMONSTRATIVES and words[0][:1].islower():
+    if words[-1].lower() in DEMONSTRATIVES and words[0][:1].islower():
         # 'kata pelatih klub ini' means someone named before; 'kata sumber itu' means nobody
-        if not _refers_to_person(words[:-1]):
+        if not refers_to_person(words[:-1]):
             return "", False
         holder = _role_holder(ctx, words[:-1], start)
         return (expand(ctx, holder.name, holder.start), False) if holder else ("", True)
@@ -202,8 +202,9 @@ def slot_speaker(ctx: Context, start: int) -> tuple[str, bool]:
     return _bare_word_speaker(ctx, words, start), False
 
 
-def _refers_to_person(words: list[str]) -> bool:
-    """'pelatih asal Makassar', 'pelantun lagu itu': a phrase headed by a noun for a person;
+def refers_to_person(words: list[str]) -> bool:
+    """Whether a phrase is headed by a noun for a person ('pelatih asal Makassar', 'pelantun
+    lagu'):
     not 'sumber', 'pernyataan', 'perusahaan' (knowledge/vocab/not_a_speaker.txt) or grammar."""
     head = words[0].lower().strip(",") if words else ""
     return bool(head) and head not in _NOT_A_SPEAKER and head not in STOPWORDS
@@ -390,7 +391,7 @@ def refers_back(ctx: Context, verb: Verb) -> bool:
         if words and words[-1] in PRONOUNS:
             return True
         # 'Pria itu mengatakan', 'Pelatih asal Makassar tersebut menambahkan'
-        return len(words) > 1 and words[-1] in _DEMONSTRATIVES and _refers_to_person(words[:-1])
+        return len(words) > 1 and words[-1] in DEMONSTRATIVES and refers_to_person(words[:-1])
     after = verb.end
     if after >= len(ctx.text) or ctx.text[after] not in " \t\xa0":
         return False

@@ -62,11 +62,15 @@ def listing(
 
 def report_groups(report: BuildReport) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A reload report's groups as every surface lists them: (catalog key, items), failures
-    as "file: reason"."""
+    as "file: reason", files read in another encoding than UTF-8 as "file: encoding"."""
     failed = tuple(f"{name}: {reason}" for name, reason in report.failed)
-    return (
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("added", report.added),
         ("changed", report.changed),
         ("removed", report.removed),
         ("failed", failed),
     )
+    if report.encodings:  # only when there are any: most reloads read UTF-8 alone
+        encoded = tuple(f"{name}: {encoding}" for name, encoding in report.encodings)
+        groups += (("encodings", encoded),)
+    return groups

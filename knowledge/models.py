@@ -133,6 +133,7 @@ class Article:
     path: str = ""
     # Quotes that cleaning lifted out of markup (embedded tweets), with spans into `text`.
     embedded_quotes: tuple[EmbeddedQuote, ...] = ()
+    encoding: str = ""  # the file's text encoding when not UTF-8 ("windows-1252")
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ class BuildReport:
     unchanged: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     failed: tuple[tuple[str, str], ...] = ()  # (file, reason)
+    encodings: tuple[tuple[str, str], ...] = ()  # (file, encoding) read in other than UTF-8
     seconds: float = 0.0
     db_path: str = ""
 

@@ -159,10 +159,16 @@ def test_binary_file(tmp_path: Path) -> None:
     assert "PDF" in only_error(read_file(write(tmp_path, "laporan.txt", pdf)))
 
 
-def test_invalid_utf8_names_the_byte_and_offset(tmp_path: Path) -> None:
+def test_text_in_another_encoding_is_read_in_it(tmp_path: Path) -> None:
     data = b"Harga naik " + b"\xe9" + b" persen."
-    reason = only_error(read_file(write(tmp_path, "latin1.txt", data)))
-    assert reason == "not UTF-8 text (byte 0xe9 at offset 11)"
+    article = only_article(read_file(write(tmp_path, "latin1.txt", data)))
+    assert (article.text, article.encoding) == ("Harga naik é persen.", "windows-1252")
+
+
+def test_feed_that_is_not_utf8_names_the_byte_and_offset(tmp_path: Path) -> None:
+    data = b'{"id": "a", "text": "Harga naik ' + b"\xe9" + b' persen."}'
+    reason = only_error(read_file(write(tmp_path, "feed.jsonl", data)))
+    assert reason == "not UTF-8 text (byte 0xe9 at offset 32)"
 
 
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ async def test_reload_swaps_in_an_upload_while_answering(service: NewsService) -
 
 
 async def test_bad_upload_is_refused_and_not_saved(service: NewsService) -> None:
-    report = await service.reload([("rusak.txt", b"Judul\n\nKata \xe9\xe8 rusak.")])
+    report = await service.reload([("rusak.txt", b"%PDF-1.7 Judul\n\nbukan teks")])
     assert report.failed and report.failed[0][0] == "rusak.txt"
     assert not (service.settings.articles[0] / "rusak.txt").exists()
 

@@ -73,7 +73,8 @@ def to_json(answer: Answer) -> dict[str, Any]:
 
 def render_report(report: BuildReport, lang: Lang = "en", verbose: bool = True) -> str:
     """What an ingest did: one summary line, each removed article (always: a removal is
-    never silent), and (verbose) each failed file with its reason."""
+    never silent), and (verbose) each failed file with its reason and each file read in
+    another encoding than UTF-8."""
     lines = [
         say(
             "console.report",
@@ -89,6 +90,9 @@ def render_report(report: BuildReport, lang: Lang = "en", verbose: bool = True) 
     ]
     if verbose:
         lines += [say("console.report_failed", lang, path=p, reason=r) for p, r in report.failed]
+        lines += [
+            say("console.report_encoding", lang, path=p, encoding=e) for p, e in report.encodings
+        ]
     lines += [say("console.report_removed", lang, article=a) for a in report.removed]
     return "\n".join(lines)
 

@@ -125,6 +125,7 @@ def _write(
         for outcome in _tick(outcomes, scan, progress, on_article):
             written += outcome.written
             scan.failed += outcome.failed
+            scan.encodings += outcome.encodings
         _assemble(db_path, tmp, shard_prefix, scan, overrides)
     finally:
         for shard in _shards(shard_prefix):
@@ -177,6 +178,7 @@ def _report(
         unchanged=tuple(scan.unchanged),
         removed=tuple(sorted(set(old_hashes) - present)),
         failed=tuple(scan.failed),
+        encodings=tuple(dict.fromkeys(scan.encodings)),
         seconds=time.perf_counter() - started,
         db_path=str(db_path),
     )

@@ -90,6 +90,7 @@ def report_from_json(data: dict[str, Any]) -> BuildReport:
         unchanged=tuple(data["unchanged"]),
         removed=tuple(data["removed"]),
         failed=tuple((str(f), str(r)) for f, r in data["failed"]),
+        encodings=tuple((str(f), str(e)) for f, e in data.get("encodings", ())),
         seconds=float(data["seconds"]),
         db_path=str(data["db_path"]),
     )

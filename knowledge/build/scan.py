@@ -62,6 +62,7 @@ class Scan:
         self.queued = 0  # units handed on for extraction so far
         self.unchanged: list[str] = []
         self.failed: list[tuple[str, str]] = []
+        self.encodings: list[tuple[str, str]] = []  # (file, encoding) read in other than UTF-8
         self.seen: dict[str, str] = {}
 
     def units(self, paths: Sequence[Path]) -> Iterator[Unit]:

@@ -32,10 +32,12 @@ WORKER_GC_THRESHOLD = (50_000, 50, 100)
 
 @dataclass
 class Outcome:
-    """What a worker made of a batch: ids written to its shard, inputs that failed."""
+    """What a worker made of a batch: ids written to its shard, inputs that failed, and the
+    files it read in another encoding than UTF-8."""
 
     written: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    encodings: list[tuple[str, str]] = field(default_factory=list)
     inputs: int = 0
 
 
@@ -70,6 +72,8 @@ def _process(units: Sequence[Unit], sink: Writer, overrides: Overrides) -> Outco
                 continue
             sink.add(result)
             outcome.written.append(item.id)
+            if item.encoding:
+                outcome.encodings.append((item.path or item.id, item.encoding))
     return outcome
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.models import Article
+from knowledge.read.encodings import Decoded, UndecodableError, decode_bytes
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A feed holds many articles; each line is still held to MAX_ARTICLE_BYTES.
@@ -28,6 +29,8 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip archive"),
 )
 _SNIFF_BYTES = 8192
+# Text in UTF-16 or UTF-32 holds NUL bytes; with its byte-order mark it is not binary.
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xef\xbb\xbf")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ class ReadError:
     `path` is the file as given (an upload's name); `reason` is a sentence for a moderator:
     "file not found", "is a folder, not a file", "unsupported file type .pdf; accepted: ...",
     "file is 5.5 MB; the limit is 5 MB", "cannot be read: ...", "empty file", "binary file
-    (PDF), not text", "not UTF-8 text (byte 0xe9 at offset 11)", "front matter is not
+    (PDF), not text", "not UTF-8 text (byte 0xe9 at offset 11)" (no other encoding declared
+    or recognised either), "front matter is not
     closed ...", "front matter is not valid YAML: ...", "no article text after cleaning",
     "no article text found in the HTML page", and for feeds "line N: ..." (invalid JSON, not
     an object, no "text" field, too big, duplicate id).
@@ -101,24 +105,27 @@ def megabytes(size: int) -> str:
 
 
 def decode_text(data: bytes) -> str | ReadError:
-    """The text of a file's bytes: UTF-8 (a byte-order mark is dropped), or UTF-16 when it
-    opens with a byte-order mark. A ReadError (with an empty path, for the caller to fill) for
-    an empty or whitespace-only file, a binary file (a known signature, or a NUL byte in the
-    first 8 KiB) or bytes that are not valid UTF-8 (naming the first bad byte and its offset)."""
+    """The text of a JSON-lines feed's bytes: UTF-8 or a byte-order mark's encoding, nothing
+    guessed (JSON is UTF-8). ReadErrors as for `decode_file`."""
+    decoded = decode_file(data, detect=False)
+    return decoded if isinstance(decoded, ReadError) else decoded.text
+
+
+def decode_file(data: bytes, *, html: bool = False, detect: bool = True) -> Decoded | ReadError:
+    """The text of an article file's bytes and the encoding it was in (see
+    `encodings.decode_bytes`: a byte-order mark, UTF-8, an HTML page's declared charset, then
+    detection). A ReadError (with an empty path, for the caller to fill) for an empty or
+    whitespace-only file, a binary file (a known signature, or a NUL byte in the first 8 KiB
+    of a file without a byte-order mark) or bytes in no encoding we can read."""
     if not data.strip():
         return ReadError("", "empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return ReadError("", "not valid UTF-16 text despite its byte-order mark")
-    for magic, kind in _BINARY_MAGIC:
-        if data.startswith(magic):
-            return ReadError("", f"binary file ({kind}), not text")
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        return ReadError("", "binary file, not text")
+    if not data.startswith(_UNICODE_BOMS):
+        for magic, kind in _BINARY_MAGIC:
+            if data.startswith(magic):
+                return ReadError("", f"binary file ({kind}), not text")
+        if b"\x00" in data[:_SNIFF_BYTES]:
+            return ReadError("", "binary file, not text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        return ReadError("", f"not UTF-8 text (byte 0x{bad} at offset {exc.start})")
+        return decode_bytes(data, html=html, detect=detect)
+    except UndecodableError as exc:
+        return ReadError("", str(exc))

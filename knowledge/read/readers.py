@@ -7,6 +7,7 @@ feed, where one bad line never stops the rest.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 from knowledge.read.feeds import read_jsonl
@@ -14,7 +15,7 @@ from knowledge.read.files import (
     SUPPORTED_SUFFIXES,
     ReadError,
     ReadResult,
-    decode_text,
+    decode_file,
     size_limit,
     too_big,
     unsupported,
@@ -53,8 +54,9 @@ def read_file(path: Path) -> ReadResult:
 def read_bytes(name: str, data: bytes, path: str = "") -> ReadResult:
     """Read an upload (e.g. a chat attachment) without touching disk; `name`'s suffix gives the
     type and its stem the article id; `path` (default `name`) is where errors and articles say
-    they come from. ReadErrors: unsupported type, too big, not decodable text (see
-    `decode_text`), empty, and those of the reader for the type."""
+    they come from. Text in another encoding than UTF-8 is read in it (see `decode_file`) and
+    its Articles name it in `encoding`. ReadErrors: unsupported type, too big, not decodable
+    text, empty, and those of the reader for the type."""
     where = path or name
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -62,14 +64,22 @@ def read_bytes(name: str, data: bytes, path: str = "") -> ReadResult:
     limit = size_limit(suffix)
     if len(data) > limit:
         return [ReadError(where, too_big(len(data), limit))]
-    text = decode_text(data)
-    if isinstance(text, ReadError):
-        return [ReadError(where, text.reason)]
+    html = suffix in (".html", ".htm")
+    decoded = decode_file(data, html=html, detect=suffix != ".jsonl")
+    if isinstance(decoded, ReadError):
+        return [ReadError(where, decoded.reason)]
+    text = decoded.text
     if not text.strip():
         return [ReadError(where, "empty file")]
     stem = PurePath(name).stem
     if suffix == ".jsonl":
-        return read_jsonl(text, stem, where)
-    if suffix in (".html", ".htm"):
-        return [read_html(text, stem, where)]
-    return [read_text(text, stem, where, markdown=suffix in (".md", ".markdown"))]
+        results = read_jsonl(text, stem, where)
+    elif html:
+        results = [read_html(text, stem, where)]
+    else:
+        results = [read_text(text, stem, where, markdown=suffix in (".md", ".markdown"))]
+    if not decoded.encoding:
+        return results
+    return [
+        r if isinstance(r, ReadError) else replace(r, encoding=decoded.encoding) for r in results
+    ]

@@ -144,6 +144,51 @@ def test_markdown_syntax_is_removed(tmp_path: Path) -> None:
     )
 
 
+EMPHASIS = [
+    pytest.param(
+        "Kata Budi *Prakoso* kepada wartawan.", "Kata Budi Prakoso kepada wartawan.", id="asterisk"
+    ),
+    pytest.param(
+        "Kata Budi _Prakoso_ kepada wartawan.",
+        "Kata Budi Prakoso kepada wartawan.",
+        id="underscore",
+    ),
+    pytest.param(
+        "Kata **Budi Prakoso** kepada wartawan.",
+        "Kata Budi Prakoso kepada wartawan.",
+        id="double-asterisk",
+    ),
+    pytest.param("Kata __Budi__ *Prakoso* lagi.", "Kata Budi Prakoso lagi.", id="mixed"),
+    pytest.param("Kata ***Budi Prakoso*** lagi.", "Kata Budi Prakoso lagi.", id="triple"),
+    pytest.param(
+        "Nilai 2*3*4 sama dengan 24, dan 5 * 3 = 15.",
+        "Nilai 2*3*4 sama dengan 24, dan 5 * 3 = 15.",
+        id="arithmetic-stays",
+    ),
+    pytest.param(
+        "Berkas laporan_akhir_2024.pdf dikirim.",
+        "Berkas laporan_akhir_2024.pdf dikirim.",
+        id="underscores-inside-words-stay",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), EMPHASIS)
+def test_markdown_emphasis_is_removed(tmp_path: Path, line: str, expected: str) -> None:
+    path = write(tmp_path, "berita.md", f"---\ntitle: Berita\n---\n{line}\n")
+    assert only_article(read_file(path)).text == expected
+
+
+def test_emphasised_surname_is_one_name(tmp_path: Path) -> None:
+    from knowledge.extract.people import find_people
+    from knowledge.extract.sentences import split_sentences
+
+    text = "Pelatih Persib, Budi *Prakoso*, mengatakan timnya siap bertanding.\n"
+    article = only_article(read_file(write(tmp_path, "bola.md", f"---\ntitle: Bola\n---\n{text}")))
+    names = {m.name for m in find_people(article.text, split_sentences(article.text))}
+    assert "Budi Prakoso" in names
+
+
 # --- refused files ---------------------------------------------------------------------------
 
 

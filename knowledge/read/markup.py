@@ -23,9 +23,10 @@ from knowledge.read.tweets import Tweet, tweet_block
 from knowledge.vocab import VOCABULARY
 
 __all__ = [
+    "BLOCKS",
     "NEVER_TEXT",
     "PAGE_CHROME",
-    "MarkedText",
+    "is_tweet",
     "looks_like_html",
     "parse_html",
     "tree_text",
@@ -34,7 +35,7 @@ __all__ = [
 _ELEMENTS = VOCABULARY.data("html_elements")
 NEVER_TEXT: frozenset[str] = frozenset(_ELEMENTS["never_text"])
 PAGE_CHROME: frozenset[str] = frozenset(_ELEMENTS["page_chrome"])
-_BLOCKS: frozenset[str] = frozenset(_ELEMENTS["blocks"])
+BLOCKS: frozenset[str] = frozenset(_ELEMENTS["blocks"])
 _MARKUP_HINT = re.compile(
     r"</?(?:" + "|".join(map(re.escape, _ELEMENTS["markup_hint"])) + r")\b[^<>]*>",
     re.IGNORECASE,
@@ -86,10 +87,10 @@ def tree_text(root: Tag) -> MarkedText:
                 pieces.append(str(node))
         elif node.name == "br":
             pieces.append("\n")
-        elif node.name == "blockquote" and _is_tweet(node):
+        elif node.name == "blockquote" and is_tweet(node):
             pieces.append(_lift(node, tweets))
         elif node.name not in NEVER_TEXT:
-            block = node.name in _BLOCKS
+            block = node.name in BLOCKS
             pieces.append(_PARAGRAPH if block else "\n" if node.name == "li" else "")
             stack.append((iter(node.children), _PARAGRAPH if block else ""))
     return MarkedText("".join(pieces), tuple(tweets))
@@ -100,7 +101,8 @@ def _is_text(node: PageElement) -> bool:
     return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
 
 
-def _is_tweet(tag: Tag) -> bool:
+def is_tweet(tag: Tag) -> bool:
+    """Whether an element is an embedded tweet (a blockquote of class twitter-tweet)."""
     return any("twitter-tweet" in name for name in tag.get_attribute_list("class"))
 
 

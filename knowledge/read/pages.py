@@ -2,8 +2,9 @@
 
 The page chrome (menus, header, footer, forms, captions) and everything that never holds text
 is dropped from the tree first; the article is then the <article> element with the most text,
-else <main>, else <body>. Which <meta> tags state the publication date comes from
-`knowledge/vocab/published_date_meta.txt`.
+else <main>, else the part of <body> that holds the story (`boilerplate`), and link furniture
+(share bars, tag lists, related-article blocks) goes from it in either case. Which <meta>
+tags state the publication date comes from `knowledge/vocab/published_date_meta.txt`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from knowledge.models import Article
+from knowledge.read.boilerplate import strip_boilerplate
 from knowledge.read.cleaning import clean_tree
 from knowledge.read.files import ReadError
 from knowledge.read.markup import NEVER_TEXT, PAGE_CHROME, parse_html
@@ -38,7 +40,9 @@ def read_html(text: str, stem: str, where: str) -> Article | ReadError:
     metadata = _page_metadata(soup)
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
-    cleaned = clean_tree(_main_container(soup), metadata.title)
+    container, marked = _main_container(soup)
+    story = strip_boilerplate(container, find_story=not marked)
+    cleaned = clean_tree(story, metadata.title)
     if not cleaned.text.strip():
         return ReadError(where, "no article text found in the HTML page")
     return make_article(stem, cleaned, metadata, where)
@@ -89,13 +93,14 @@ def _canonical(soup: BeautifulSoup) -> str:
     return str(link.get("href", "")).strip() if isinstance(link, Tag) else ""
 
 
-def _main_container(soup: BeautifulSoup) -> Tag:
-    """The <article> with the most text, else <main>, else <body>, else the whole page."""
+def _main_container(soup: BeautifulSoup) -> tuple[Tag, bool]:
+    """(container, marked): the <article> with the most text, else <main> (marked by the page
+    itself), else <body>, else the whole page (where the story is still to be found)."""
     articles = soup.find_all("article")
     if articles:
-        return max(articles, key=lambda tag: len(tag.get_text()))
-    for name in ("main", "body"):
-        found = soup.find(name)
-        if isinstance(found, Tag):
-            return found
-    return soup
+        return max(articles, key=lambda tag: len(tag.get_text())), True
+    main = soup.find("main")
+    if isinstance(main, Tag):
+        return main, True
+    body = soup.find("body")
+    return (body if isinstance(body, Tag) else soup), False

@@ -6,32 +6,20 @@ them), so each table tests the quote extractor alone."""
 from __future__ import annotations
 
 import pytest
+from person_mentions import mentions
 
 from knowledge.extract.quotes import find_quotes
 from knowledge.extract.sentences import split_sentences
-from knowledge.models import PersonMention
 
 Expected = list[tuple[str, str]]
 
 
 def quotes(text: str, names: tuple[str, ...]) -> Expected:
     """(quote text, speaker) pairs; every occurrence of each of `names` is a person mention."""
-    found = find_quotes(text, split_sentences(text), _mentions(text, names))
+    found = find_quotes(text, split_sentences(text), mentions(text, *names))
     for q in found:
         assert text[q.start : q.end] == q.text
     return [(q.text, q.speaker) for q in found]
-
-
-def _mentions(text: str, names: tuple[str, ...]) -> list[PersonMention]:
-    out: list[PersonMention] = []
-    for name in names:
-        pos = text.find(name)
-        while pos >= 0:
-            # A shorter name inside a longer one ("Rina" in "Rina Kartika") is not a mention.
-            if not any(m.start <= pos < m.end for m in out):
-                out.append(PersonMention(pos, pos + len(name), name))
-            pos = text.find(name, pos + 1)
-    return sorted(out, key=lambda m: m.start)
 
 
 # --- quotes without a speech verb --------------------------------------------------------------

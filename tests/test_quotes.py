@@ -8,10 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from person_mentions import mentions
 
 from knowledge.extract.quotes import find_quotes
 from knowledge.extract.sentences import split_sentences
-from knowledge.models import EmbeddedQuote, PersonMention, Quote
+from knowledge.models import EmbeddedQuote, Quote
 
 ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
 
@@ -23,16 +24,6 @@ def quotes(text: str, *names: str) -> list[tuple[str, str]]:
 
 def run(text: str, *names: str) -> list[Quote]:
     return find_quotes(text, split_sentences(text), mentions(text, *names))
-
-
-def mentions(text: str, *names: str) -> list[PersonMention]:
-    out: list[PersonMention] = []
-    for name in names:
-        pos = text.find(name)
-        while pos >= 0:
-            out.append(PersonMention(pos, pos + len(name), name))
-            pos = text.find(name, pos + 1)
-    return sorted(out, key=lambda m: m.start)
 
 
 # --- attribution forms ------------------------------------------------------------------------

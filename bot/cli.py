@@ -146,10 +146,12 @@ def _checkout_module(command: str, name: str) -> Any:
 
 
 def _ingest(settings: Settings, paths: list[Path], quiet: bool, replace: bool) -> int:
-    """PATHS are built together with the configured articles, so nothing is removed by
-    surprise; --replace builds from PATHS alone. Removed articles are always listed."""
+    """PATHS join the knowledge base's sources for good (remembered beside the database), so
+    nothing is removed by surprise; --replace builds from PATHS alone. Removed articles are
+    always listed."""
     from bot.console.render import render_report
     from knowledge.build.pipeline import BuildBusy, build
+    from knowledge.build.sources import forget_sources, remember_sources, sources_of
 
     if replace and not paths:
         print("newsbot: --replace needs the files or folders to build from", file=sys.stderr)
@@ -162,15 +164,19 @@ def _ingest(settings: Settings, paths: list[Path], quiet: bool, replace: bool) -
     configured = [p for p in settings.articles if p.exists()]
     for p in set(settings.articles) - set(configured) if not replace else ():
         print(f"newsbot: {p} (NEWSBOT_ARTICLES): no such file or folder", file=sys.stderr)
-    sources = list(paths) if replace else _distinct([*configured, *paths])
+    db = settings.db_path
+    sources = list(paths) if replace else [*sources_of(db, configured), *paths]
     if not sources:
         print("newsbot: no articles to build from (see NEWSBOT_ARTICLES)", file=sys.stderr)
         return 1
     try:
-        report = build(sources, settings.db_path)
+        report = build(_distinct(sources), db)
     except (BuildBusy, ValueError) as exc:
         print(f"newsbot: {exc}", file=sys.stderr)
         return 1
+    if replace:
+        forget_sources(db)
+    remember_sources(db, paths)
     print(render_report(report, verbose=not quiet))
     return 0 if report.loaded or not report.failed else 1
 

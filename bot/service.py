@@ -24,6 +24,7 @@ from bot.engine.conversation import ConversationStore
 from bot.engine.intents.commands import Command
 from knowledge.build.pipeline import BuildBusy, build
 from knowledge.build.process import BuildFailed, build_in_child
+from knowledge.build.sources import sources_of
 from knowledge.models import BuildReport
 from knowledge.read.readers import ReadError, read_bytes
 from knowledge.store import SchemaMismatch, Store
@@ -56,7 +57,8 @@ async def ensure_knowledge_base(settings: Settings) -> BuildReport | None:
         else:
             await store.close()
             return None
-    return await asyncio.to_thread(build, list(settings.articles), path, progress=False)
+    sources = sources_of(path, settings.articles)
+    return await asyncio.to_thread(build, sources, path, progress=False)
 
 
 @contextlib.contextmanager
@@ -151,7 +153,8 @@ class NewsService:
             return await engine.complete_topics(current, limit)
 
     async def reload(self, uploads: Sequence[tuple[str, bytes]] = ()) -> BuildReport:
-        """Rebuild from the articles folder (plus uploaded files, saved there first).
+        """Rebuild from the knowledge base's sources (uploaded files are saved first in the
+        first configured articles folder).
 
         Raises ReloadBusy when a reload is running, ReloadFailed (with the reason) when the
         build fails; either way the current knowledge base keeps serving.
@@ -161,7 +164,8 @@ class NewsService:
         async with self._lock:
             rejected = await asyncio.to_thread(self._save_uploads, uploads)
             try:
-                report = await build_in_child(self.settings.articles, self.settings.db_path)
+                sources = sources_of(self.settings.db_path, self.settings.articles)
+                report = await build_in_child(sources, self.settings.db_path)
             except (BuildBusy, BuildFailed) as exc:
                 raise ReloadFailed(str(exc)) from exc
             # Conversations outlive the knowledge base: "dia" still means who it meant.

@@ -62,6 +62,8 @@ def test_ingest_path_adds_and_only_replace_removes_naming_each_article(
     assert added.returncode == 0, added.stderr
     assert "1 added" in added.stdout and "3 unchanged" in added.stdout
     assert "0 removed" in added.stdout
+    again = _run(["ingest"], tmp_path, **env)
+    assert "4 unchanged" in again.stdout and "0 removed" in again.stdout, "PATH was forgotten"
 
     typo = _run(["ingest", "--replace", str(tmp_path / "extar")], tmp_path, **env)
     assert typo.returncode == 1 and "nothing was built" in typo.stderr

@@ -13,7 +13,7 @@ from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, check_shards, load_settings, shard_ids
 
 log = logging.getLogger("newsbot")
 # The benchmarks are part of the checkout, not of the installed package: their packages (`bench`,
@@ -62,6 +62,17 @@ def _parser() -> argparse.ArgumentParser:
         "run", help="start the chat bots: Discord (DISCORD_TOKEN), Slack (SLACK_*_TOKEN)"
     )
     run.add_argument("--db", type=Path)
+    run.add_argument(
+        "--shard-ids",
+        metavar="IDS",
+        help="the Discord shards this process runs: 0,1 or 0-3 (default: $DISCORD_SHARD_IDS)",
+    )
+    run.add_argument(
+        "--shard-count",
+        type=int,
+        metavar="N",
+        help="how many shards all processes run together (default: $DISCORD_SHARD_COUNT)",
+    )
 
     feedback = sub.add_parser("feedback", help="list the worst-rated answers (👍/👎 votes)")
     feedback.add_argument("--limit", type=int, default=20, help="how many answers (default 20)")
@@ -81,7 +92,16 @@ def _settings(args: argparse.Namespace) -> Settings:
 
     settings = load_settings()
     db = getattr(args, "db", None)
-    return replace(settings, db_path=db) if db else settings
+    if db:
+        settings = replace(settings, db_path=db)
+    count = getattr(args, "shard_count", None)
+    ids = getattr(args, "shard_ids", None)
+    if count is not None or ids is not None:
+        count = settings.discord_shard_count if count is None else count
+        chosen = settings.discord_shard_ids if ids is None else shard_ids(ids, "--shard-ids")
+        check_shards(count, chosen)
+        settings = replace(settings, discord_shard_count=count, discord_shard_ids=chosen)
+    return settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -276,7 +296,8 @@ async def _run(settings: Settings) -> int:
         return 2
     from bot.service import NewsService
 
-    service = await NewsService.open(settings)
+    # With REDIS_URL, this process is one of several: it follows the shared knowledge base.
+    service = await NewsService.open(settings, shared=bool(settings.redis_url))
     try:
         return await _serve(_surfaces(settings, service))
     finally:

@@ -12,6 +12,8 @@ BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "artic
 DEFAULT_DB = Path("data") / "newsbot.db"
 DEFAULT_FEEDBACK_DB = Path("data") / "feedback.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+# Slack opens at most this many Socket Mode connections for one app.
+MAX_SOCKET_CONNECTIONS = 10
 # Slack user ids: U... (W... on Enterprise Grid).
 _SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -33,6 +35,10 @@ class Settings:
     slack_app_token: str = ""
     slack_api_url: str = DEFAULT_SLACK_API_URL
     slack_moderator_ids: tuple[str, ...] = ()
+    slack_socket_connections: int = 1  # Socket Mode connections this process opens
+    redis_url: str = ""  # empty: one process, all state in memory (the embedded default)
+    discord_shard_count: int | None = None  # None: discord.py's automatic sharding decides
+    discord_shard_ids: tuple[int, ...] = ()  # empty: every shard of discord_shard_count
 
     @property
     def slack_enabled(self) -> bool:
@@ -51,12 +57,63 @@ class Settings:
             f"db_path={self.db_path}, articles={self.articles}, log_level={self.log_level}, "
             f"slack_bot_token={shown(self.slack_bot_token)}, "
             f"slack_app_token={shown(self.slack_app_token)}, slack_api_url={self.slack_api_url}, "
-            f"slack_moderator_ids={self.slack_moderator_ids})"
+            f"slack_moderator_ids={self.slack_moderator_ids}, "
+            f"slack_socket_connections={self.slack_socket_connections}, "
+            f"redis_url={_without_password(self.redis_url)}, "
+            f"discord_shard_count={self.discord_shard_count}, "
+            f"discord_shard_ids={self.discord_shard_ids})"
         )
 
 
 class ConfigError(ValueError):
     """A setting has a value newsbot cannot use; the message names the variable."""
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"//[^@/]*@", "//<credentials>@", url) if url else "<unset>"
+
+
+def shard_ids(raw: str, name: str = "DISCORD_SHARD_IDS") -> tuple[int, ...]:
+    """Shard ids as written: "0,1", "0-3" or both ("0-2,5"); sorted, each once."""
+    ids: set[int] = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        low, dash, high = part.partition("-")
+        if not low.strip().isdigit() or (dash and not high.strip().isdigit()):
+            raise ConfigError(f"{name}: '{part}' is not a shard id or a range like 0-3")
+        first, last = int(low), int(high) if dash else int(low)
+        if last < first:
+            raise ConfigError(f"{name}: '{part}' is an empty range")
+        ids.update(range(first, last + 1))
+    return tuple(sorted(ids))
+
+
+def check_shards(count: int | None, ids: tuple[int, ...]) -> None:
+    """Shard ids need a count, and each must be below it (Discord numbers shards 0..count-1)."""
+    if ids and count is None:
+        raise ConfigError(
+            "DISCORD_SHARD_IDS (--shard-ids) needs DISCORD_SHARD_COUNT (--shard-count),"
+            " the number of shards of all processes together"
+        )
+    if count is not None and count < 1:
+        raise ConfigError("DISCORD_SHARD_COUNT must be at least 1")
+    too_high = [i for i in ids if count is not None and i >= count]
+    if too_high:
+        raise ConfigError(
+            f"DISCORD_SHARD_IDS: there is no shard {too_high[0]} of {count}"
+            f" (shards are 0 to {(count or 1) - 1})"
+        )
+
+
+def _positive(env: Mapping[str, str], name: str, default: int | None) -> int | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"{name} must be a whole number, at least 1")
+    return int(raw)
 
 
 def _ids(env: Mapping[str, str], name: str) -> tuple[int, ...]:
@@ -120,6 +177,17 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     except ValueError as exc:
         raise ConfigError("NEWSBOT_BURST must be a whole number of questions") from exc
     slack_bot, slack_app = _slack_tokens(env)
+    shard_count = _positive(env, "DISCORD_SHARD_COUNT", None)
+    shards = shard_ids(env.get("DISCORD_SHARD_IDS", ""))
+    check_shards(shard_count, shards)
+    connections = _positive(env, "SLACK_SOCKET_CONNECTIONS", 1) or 1
+    if connections > MAX_SOCKET_CONNECTIONS:
+        raise ConfigError(
+            f"SLACK_SOCKET_CONNECTIONS: Slack allows at most {MAX_SOCKET_CONNECTIONS} per app"
+        )
+    redis_url = env.get("REDIS_URL", "").strip()
+    if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError("REDIS_URL must start with redis://, rediss:// or unix://")
     return Settings(
         discord_token=env.get("DISCORD_TOKEN", "").strip(),
         dev_guild_ids=_ids(env, "DEV_GUILD_IDS"),
@@ -136,4 +204,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         slack_app_token=slack_app,
         slack_api_url=_slack_api_url(env),
         slack_moderator_ids=_slack_ids(env, "SLACK_MODERATOR_IDS"),
+        slack_socket_connections=connections,
+        redis_url=redis_url,
+        discord_shard_count=shard_count,
+        discord_shard_ids=shards,
     )

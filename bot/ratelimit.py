@@ -12,6 +12,7 @@ import math
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Protocol
 
 from bot.engine.answer import Lang
 from bot.engine.catalog import say
@@ -24,6 +25,18 @@ PRUNE_AT = 10_000
 class _Bucket:
     tokens: float
     at: float
+
+
+class Limiter(Protocol):
+    """What a chat surface asks before answering: `RateLimiter` here, or the one every process
+    shares through Redis (`bot.scale.state.SharedRateLimiter`)."""
+
+    burst: int
+    interval: float
+
+    async def acquire(self, user: Hashable) -> float:
+        """0.0 when `user` may ask now (the question is counted), else the seconds to wait."""
+        ...
 
 
 class RateLimiter:
@@ -43,6 +56,10 @@ class RateLimiter:
     @property
     def enabled(self) -> bool:
         return self.burst > 0 and self.interval > 0
+
+    async def acquire(self, user: Hashable) -> float:
+        """`retry_after`, as every `Limiter` is asked (a shared one must wait for Redis)."""
+        return self.retry_after(user)
 
     def retry_after(self, user: Hashable) -> float:
         """0.0 when `user` may ask now (the question is counted), else the seconds until one

@@ -35,8 +35,9 @@ JSON = dict[str, Any]
 
 APP_ID = 910000000000000001
 BOT_ID = 910000000000000001  # Discord bots share their application's id
-GUILD_ID = 910000000000000100
+GUILD_ID = 910000000000000100  # on shard 0 of 2: (GUILD_ID >> 22) % 2 == 0
 CHANNEL_ID = 910000000000000101
+OTHER_GUILD_ID = GUILD_ID + (1 << 22)  # on shard 1 of 2
 MOD_ROLE_ID = 910000000000000200
 OWNER_ID = 910000000000000300
 TIMESTAMP = "2024-01-01T00:00:00.000000+00:00"
@@ -105,7 +106,17 @@ def _json_response(data: Any, status: int = 200) -> web.Response:
 
 
 class FakeDiscord(Loopback):
-    def __init__(self, guild_roles: tuple[int, ...] = (MOD_ROLE_ID,)) -> None:
+    """`shard_count` and `guilds`: Discord's sharding. Each gateway connection identifies as
+    one shard; READY and GUILD_CREATE tell it the guilds it owns, `(guild_id >> 22) %
+    shard_count`, and every event of a guild goes down its shard's connection only (DMs and
+    guildless events down shard 0's), as Discord routes them."""
+
+    def __init__(
+        self,
+        guild_roles: tuple[int, ...] = (MOD_ROLE_ID,),
+        shard_count: int = 1,
+        guilds: tuple[int, ...] = (GUILD_ID,),
+    ) -> None:
         self.requests: list[Recorded] = []
         self.identify: JSON | None = None
         self.gateway_query: Mapping[str, str] = {}
@@ -123,6 +134,10 @@ class FakeDiscord(Loopback):
         self.port = 0
         self.token = "fake-token"  # the only token the fake accepts
         self.sessions: list[str] = []  # "identify" or "resume", one per gateway session start
+        self.shard_count = shard_count
+        self.guilds = guilds
+        self.shards: dict[int, web.WebSocketResponse] = {}  # shard id -> its live connection
+        self.identifies: dict[int, JSON] = {}  # shard id -> its IDENTIFY payload
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -221,7 +236,7 @@ class FakeDiscord(Loopback):
         if r.path == "/oauth2/applications/@me":
             return _json_response(self._application())
         if r.path in ("/gateway", "/gateway/bot"):
-            return _json_response({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": 1})
+            return _json_response(self._gateway_info())
         if parts[0] == "applications" and parts[-1] == "commands" and r.method == "PUT":
             return _json_response([self._synced(c, parts) for c in r.body or []])
         if parts[0] == "interactions" and parts[-1] == "callback":
@@ -235,6 +250,15 @@ class FakeDiscord(Loopback):
         if parts[0] == "channels" and len(parts) == 4 and r.method == "PATCH":
             return _json_response(self._edit(int(parts[3]), r.body))
         return _json_response({"message": "Unknown route (fake)", "code": 0}, status=404)
+
+    def _gateway_info(self) -> JSON:
+        limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+        url = f"ws://127.0.0.1:{self.port}/gateway"
+        return {"url": url, "shards": self.shard_count, "session_start_limit": limit}
+
+    def shard_of(self, guild_id: int | None) -> int:
+        """The shard that owns a guild's events; DMs (no guild) arrive on shard 0."""
+        return 0 if guild_id is None else (guild_id >> 22) % self.shard_count
 
     def _application(self) -> JSON:
         return {
@@ -340,16 +364,18 @@ class FakeDiscord(Loopback):
             if data["op"] == 1:
                 await ws.send_str(json.dumps({"op": 11}))
             elif data["op"] == 2:
-                self.identify = data["d"]
-                self._ws = ws
-                await self.dispatch("READY", self._ready())
-                await self.dispatch("GUILD_CREATE", self._guild())
+                shard = int((data["d"].get("shard") or [0, 1])[0])
+                self.identify = self.identifies[shard] = data["d"]
+                self._ws = self.shards[shard] = ws
+                await self._send(ws, "READY", self._ready(shard))
+                for guild_id in self._guilds_of(shard):
+                    await self._send(ws, "GUILD_CREATE", self._guild(guild_id))
                 await self._session_started("identify")
                 self.identified.set()
             elif data["op"] == 6:
-                assert data["d"]["session_id"] == "fake-session", data
-                self._ws = ws
-                await self.dispatch("RESUMED", {})
+                shard = _SESSIONS.index(data["d"]["session_id"])
+                self._ws = self.shards[shard] = ws
+                await self._send(ws, "RESUMED", {})
                 await self._session_started("resume")
         return ws
 
@@ -379,35 +405,45 @@ class FakeDiscord(Loopback):
         return await asyncio.wait_for(scan(), timeout)
 
     async def dispatch(self, event: str, data: JSON) -> None:
-        assert self._ws is not None, "the bot has not identified yet"
-        frame = {"op": 0, "t": event, "s": next(self._seq), "d": data}
-        await self._ws.send_str(json.dumps(frame))
+        """Send an event down the connection of the shard that owns it."""
+        guild = data.get("guild_id")
+        ws = self.shards.get(self.shard_of(int(guild) if guild else None))
+        assert ws is not None, "the shard owning this event has not identified"
+        await self._send(ws, event, data)
 
-    def _ready(self) -> JSON:
+    async def _send(self, ws: web.WebSocketResponse, event: str, data: JSON) -> None:
+        frame = {"op": 0, "t": event, "s": next(self._seq), "d": data}
+        await ws.send_str(json.dumps(frame))
+
+    def _guilds_of(self, shard: int) -> list[int]:
+        return [g for g in self.guilds if self.shard_of(g) == shard]
+
+    def _ready(self, shard: int) -> JSON:
         return {
             "v": 10,
             "user": user_payload(BOT_ID, "newsbot", bot=True),
-            "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-            "session_id": "fake-session",
+            "guilds": [{"id": str(g), "unavailable": True} for g in self._guilds_of(shard)],
+            "session_id": _SESSIONS[shard],
+            "shard": [shard, self.shard_count],
             "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
             "application": {"id": str(APP_ID), "flags": 0},
             "private_channels": [],
             "relationships": [],
         }
 
-    def _guild(self) -> JSON:
-        everyone = {"id": str(GUILD_ID), "name": "@everyone", "position": 0}
+    def _guild(self, guild_id: int = GUILD_ID) -> JSON:
+        everyone = {"id": str(guild_id), "name": "@everyone", "position": 0}
         roles = [everyone] + [{"id": str(r), "name": f"role{r % 1000}"} for r in self._guild_roles]
         for role in roles:
             role.update(permissions="0", color=0, hoist=False, managed=False, mentionable=False)
             role.setdefault("position", 1)
         return {
-            "id": str(GUILD_ID),
+            "id": str(guild_id),
             "name": "Fake Guild",
             "owner_id": str(OWNER_ID),
             "member_count": 3,
             "roles": roles,
-            "channels": [self._channel()],
+            "channels": [self._channel(guild_id)],
             "members": [],
             "emojis": [],
             "stickers": [],
@@ -420,11 +456,11 @@ class FakeDiscord(Loopback):
             "preferred_locale": "id",
         }
 
-    def _channel(self) -> JSON:
+    def _channel(self, guild_id: int = GUILD_ID) -> JSON:
         return {
-            "id": str(CHANNEL_ID),
+            "id": str(channel_of(guild_id)),
             "type": 0,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(guild_id),
             "name": "berita",
             "position": 0,
             "permission_overwrites": [],
@@ -435,7 +471,14 @@ class FakeDiscord(Loopback):
 
     # -- pushing events --------------------------------------------------------------------
 
-    def _source(self, user_id: int, guild: bool, roles: tuple[int, ...], permissions: int) -> JSON:
+    def _source(
+        self,
+        user_id: int,
+        guild: bool,
+        roles: tuple[int, ...],
+        permissions: int,
+        guild_id: int = GUILD_ID,
+    ) -> JSON:
         user = user_payload(user_id)
         if not guild:
             dm = {"id": str(user_id + 1), "type": 1, "recipients": [user]}
@@ -450,10 +493,10 @@ class FakeDiscord(Loopback):
             "flags": 0,
         }
         return {
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(guild_id),
             "member": member,
-            "channel": self._channel(),
-            "channel_id": str(CHANNEL_ID),
+            "channel": self._channel(guild_id),
+            "channel_id": str(channel_of(guild_id)),
             "context": 0,
         }
 
@@ -468,6 +511,7 @@ class FakeDiscord(Loopback):
         permissions: int = 0,
         locale: str = "id",
         message: JSON | None = None,
+        guild_id: int = GUILD_ID,
     ) -> Pushed:
         interaction_id = self.snowflake()
         token = f"token-{interaction_id}"
@@ -482,9 +526,9 @@ class FakeDiscord(Loopback):
             "guild_locale": "id",
             "app_permissions": str((1 << 50) - 1),
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "authorizing_integration_owners": {"0": str(guild_id)},
             "attachment_size_limit": 26214400,
-            **self._source(user_id, guild, roles, permissions),
+            **self._source(user_id, guild, roles, permissions, guild_id),
         }
         if message is not None:
             payload["message"] = message
@@ -549,10 +593,11 @@ class FakeDiscord(Loopback):
         mentions: tuple[int, ...] = (),
         bot: bool = False,
         channel_id: int | None = None,
+        guild_id: int = GUILD_ID,
     ) -> JSON:
-        """A user's message: a DM by default, else a message in the guild channel."""
+        """A user's message: a DM by default, else a message in the channel of `guild_id`."""
         if channel_id is None:
-            channel_id = CHANNEL_ID if guild else user_id + 1
+            channel_id = channel_of(guild_id) if guild else user_id + 1
         message: JSON = {
             "id": str(self.snowflake()),
             "channel_id": str(channel_id),
@@ -572,7 +617,7 @@ class FakeDiscord(Loopback):
             "flags": 0,
         }
         if guild:
-            message["guild_id"] = str(GUILD_ID)
+            message["guild_id"] = str(guild_id)
             message["member"] = {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False}
         await self.dispatch("MESSAGE_CREATE", message)
         return message
@@ -648,6 +693,14 @@ class FakeDiscord(Loopback):
         recorded = await self.wait_for(posted, timeout, start)
         body: JSON = recorded.body
         return body
+
+
+_SESSIONS = ["fake-session", *(f"fake-session-{n}" for n in range(1, 64))]
+
+
+def channel_of(guild_id: int) -> int:
+    """The one text channel of a fake guild."""
+    return CHANNEL_ID if guild_id == GUILD_ID else guild_id + 1
 
 
 def _option(name: str, value: Any) -> JSON:

@@ -38,7 +38,7 @@ from bot.discord.reply import Replies
 from bot.engine.language import detect_language
 from bot.feedback import FeedbackStore
 from bot.feedback.surface import open_store
-from bot.ratelimit import RateLimiter, refusal
+from bot.ratelimit import Limiter, refusal
 from bot.service import StartupFailed
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ GATEWAY_AUTHENTICATION_FAILED = 4004  # the gateway's close code for a revoked t
 class NewsTree(app_commands.CommandTree[Any]):
     """The command tree with the shared rate limit and polite errors for every command."""
 
-    def __init__(self, client: discord.Client, limiter: RateLimiter) -> None:
+    def __init__(self, client: discord.Client, limiter: Limiter) -> None:
         super().__init__(client)
         self.limiter = limiter
 
@@ -65,7 +65,7 @@ class NewsTree(app_commands.CommandTree[Any]):
         command = interaction.command
         if command is not None and command.name in RATE_LIMIT_EXEMPT:
             return True
-        retry = self.limiter.retry_after(interaction.user.id)
+        retry = await self.limiter.acquire(user_key(interaction.user.id))
         if retry > 0:
             bucket = app_commands.Cooldown(self.limiter.burst, self.limiter.interval)
             raise app_commands.CommandOnCooldown(bucket, retry)
@@ -86,7 +86,15 @@ class NewsTree(app_commands.CommandTree[Any]):
             log.exception("could not tell the user about an error")
 
 
-class NewsBot(discord.Client):
+def user_key(user_id: int) -> str:
+    """A Discord user's rate-limit bucket (the same on every shard and process)."""
+    return f"discord:{user_id}"
+
+
+class NewsBot(discord.AutoShardedClient):
+    """The bot on the shards `settings` chooses (DISCORD_SHARD_COUNT, DISCORD_SHARD_IDS), or on
+    as many as Discord recommends when neither is set: discord.py's automatic sharding."""
+
     def __init__(
         self,
         settings: Settings,
@@ -94,11 +102,12 @@ class NewsBot(discord.Client):
         *,
         started: float | None = None,
         guild_ready_timeout: float = 2.0,
-        limiter: RateLimiter | None = None,
+        limiter: Limiter | None = None,
         feedback: FeedbackStore | None = None,
     ) -> None:
         """`feedback`: a store shared with other surfaces; None opens (and owns) the one at
-        `settings.feedback_db` on start-up."""
+        `settings.feedback_db` on start-up. `limiter`: None asks the service for one (in a
+        cluster, its buckets are shared with the other processes)."""
         intents = discord.Intents.none()
         intents.guilds = True
         intents.guild_messages = True
@@ -107,11 +116,12 @@ class NewsBot(discord.Client):
             intents=intents,
             allowed_mentions=NO_MENTIONS,
             guild_ready_timeout=guild_ready_timeout,
+            **_shards(settings),
         )
         self.settings = settings
         self.service = service
         self.started = time.perf_counter() if started is None else started
-        self.limiter = limiter or RateLimiter(settings.burst, settings.cooldown_seconds)
+        self.limiter = limiter or service.rate_limiter(settings.burst, settings.cooldown_seconds)
         self.tree = NewsTree(self, self.limiter)
         self.feedback = feedback
         self._owns_feedback = feedback is None
@@ -128,6 +138,8 @@ class NewsBot(discord.Client):
         # The first timeline picture should not pay for importing matplotlib.
         self._warm_up = asyncio.create_task(asyncio.to_thread(_import_matplotlib))
         await self.tree.set_translator(NewsTranslator())
+        if self.settings.discord_shard_ids and 0 not in self.settings.discord_shard_ids:
+            return  # commands belong to the application: the process running shard 0 syncs
         try:
             await self._sync_commands()
         except discord.HTTPException:
@@ -148,7 +160,8 @@ class NewsBot(discord.Client):
     async def on_ready(self) -> None:
         seconds = time.perf_counter() - self.started
         user = self.user
-        log.info("ready as %s (%s) in %.2f s", user, user.id if user else "?", seconds)
+        shards = f"shards {sorted(self.shards)} of {self.shard_count}"
+        log.info("ready as %s (%s), %s, in %.2f s", user, user.id if user else "?", shards, seconds)
 
     async def on_message(self, message: discord.Message) -> None:
         question = self.question_in(message)
@@ -157,7 +170,7 @@ class NewsBot(discord.Client):
         if not question:
             await self._reply(message, content=text("empty_question", "id"))
             return
-        retry = self.limiter.retry_after(message.author.id)
+        retry = await self.limiter.acquire(user_key(message.author.id))
         if retry > 0:
             await self._reply(message, content=refusal(retry, detect_language(question)))
             return
@@ -204,6 +217,16 @@ class NewsBot(discord.Client):
             await self._reply(message, content=text("error", detect_language(question)))
         except discord.HTTPException:
             log.exception("could not tell the user about an error")
+
+
+def _shards(settings: Settings) -> dict[str, Any]:
+    """The sharding options: none (Discord's recommendation), a count, or a count and ids."""
+    chosen: dict[str, Any] = {}
+    if settings.discord_shard_count is not None:
+        chosen["shard_count"] = settings.discord_shard_count
+    if settings.discord_shard_ids:
+        chosen["shard_ids"] = list(settings.discord_shard_ids)
+    return chosen
 
 
 def _import_matplotlib() -> None:

@@ -23,6 +23,7 @@ from bot.discord.reply import Replies, Reply
 from bot.engine.answer import Answer, IntentName, Lang, Query
 from bot.engine.catalog import messages, say
 from bot.engine.intents.commands import Command
+from bot.ratelimit import Limiter
 from bot.service import ReloadBusy, ReloadFailed
 from knowledge.models import BuildReport
 
@@ -47,6 +48,7 @@ class NewsServiceLike(Protocol):
     async def complete_topics(self, current: str, limit: int = 25) -> list[str]: ...
     @property
     def reloading(self) -> bool: ...
+    def rate_limiter(self, burst: int, interval: float) -> Limiter: ...
     async def reload(self, uploads: Sequence[tuple[str, bytes]] = ()) -> BuildReport: ...
 
 

@@ -26,7 +26,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.config import Settings
 from bot.feedback import FeedbackStore
 from bot.feedback.surface import open_store
-from bot.ratelimit import RateLimiter
 from bot.service import NewsService, StartupFailed
 from bot.slack.commands import register_commands
 from bot.slack.events import register_events
@@ -65,7 +64,7 @@ def build_app(
         logger=logging.getLogger("bot.slack.bolt"),
     )
     workspace = Workspace(client, settings)
-    limiter = RateLimiter(settings.burst, settings.cooldown_seconds)
+    limiter = service.rate_limiter(settings.burst, settings.cooldown_seconds)
     surface = Surface(settings, service, workspace, limiter, feedback)
     register_commands(app, surface)
     register_events(app, surface)
@@ -91,24 +90,34 @@ def _register_fallbacks(app: AsyncApp) -> None:
 async def run_slack(settings: Settings, service: NewsService) -> None:
     """Serves Slack until cancelled; the caller owns (and closes) the service.
 
+    Opens `settings.slack_socket_connections` Socket Mode connections for the one app: Slack
+    hands each event to one of them (of all connections, in this process and in others).
     Raises StartupFailed when a token is refused or Slack cannot be reached at start.
     """
     client = web_client(settings)
     identity = await _checked(client.auth_test(), "SLACK_BOT_TOKEN", settings)
     feedback = await open_store(settings)
     app = build_app(settings, service, client, feedback)
-    handler = AsyncSocketModeHandler(app, settings.slack_app_token, web_client=client)
+    handlers: list[AsyncSocketModeHandler] = []
     try:
-        # Asked here once, so a wrong app token is one clear line rather than endless retries.
-        opened = client.apps_connections_open(app_token=settings.slack_app_token)
-        handler.client.wss_uri = (await _checked(opened, "SLACK_APP_TOKEN", settings))["url"]
-        await handler.connect_async()  # type: ignore[no-untyped-call]
+        for _ in range(settings.slack_socket_connections):
+            handler = AsyncSocketModeHandler(app, settings.slack_app_token, web_client=client)
+            handlers.append(handler)
+            # Asked here once, so a wrong app token is one clear line, not endless retries.
+            opened = client.apps_connections_open(app_token=settings.slack_app_token)
+            handler.client.wss_uri = (await _checked(opened, "SLACK_APP_TOKEN", settings))["url"]
+            await handler.connect_async()  # type: ignore[no-untyped-call]
         log.info(
-            "connected to Slack workspace %s as %s", identity.get("team"), identity.get("user")
+            "connected to Slack workspace %s as %s (%d Socket Mode connection%s)",
+            identity.get("team"),
+            identity.get("user"),
+            len(handlers),
+            "" if len(handlers) == 1 else "s",
         )
         await asyncio.Event().wait()
     finally:
-        await handler.close_async()  # type: ignore[no-untyped-call]
+        for handler in handlers:
+            await handler.close_async()  # type: ignore[no-untyped-call]
         if feedback is not None:
             await feedback.close()
 

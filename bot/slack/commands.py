@@ -99,7 +99,7 @@ async def _question(surface: Surface, command: Payload, client: AsyncWebClient) 
     name = cast(Command, command["command"].lstrip("/"))
     user, url = command["user_id"], command["response_url"]
     reader = await surface.workspace.lang(user)
-    wait = None if name in FREE else surface.wait(user, reader)
+    wait = None if name in FREE else await surface.wait(user, reader)
     if wait is not None:
         await respond(url, wait, private=True)
         return
@@ -123,7 +123,7 @@ async def _reload(surface: Surface, command: Payload) -> None:
 
 async def _other_command(surface: Surface, command: Payload) -> None:
     user, url = command["user_id"], command["response_url"]
-    wait = surface.wait(user, await surface.workspace.lang(user))
+    wait = await surface.wait(user, await surface.workspace.lang(user))
     if wait is not None:
         await respond(url, wait, private=True)
         return

@@ -101,7 +101,7 @@ async def _answer(
     if not question:
         await post(client, channel, notice("empty_question", lang), thread)
         return
-    wait = surface.wait(user, lang)
+    wait = await surface.wait(user, lang)
     if wait is not None:
         if event.get("channel_type") == "im":
             await post(client, channel, wait, thread)

@@ -20,7 +20,7 @@ from bot.engine.catalog.wording import headline
 from bot.feedback import FeedbackStore
 from bot.feedback.surface import answer_id
 from bot.picture import answer_picture
-from bot.ratelimit import RateLimiter, refusal
+from bot.ratelimit import Limiter, refusal
 from bot.service import NewsService
 from bot.slack.people import Workspace
 from bot.slack.render import Message, plain, render_message
@@ -36,17 +36,17 @@ class Surface:
     settings: Settings
     service: NewsService
     workspace: Workspace
-    limiter: RateLimiter
+    limiter: Limiter
     feedback: FeedbackStore | None = None
 
     async def message(self, answer: Answer, owner: str, index: int = 0) -> Message:
         """Message `index` of `answer` for `owner`, with 👍/👎 when votes can be recorded."""
         return render_message(answer, owner, index, await answer_id(self.feedback, answer))
 
-    def wait(self, user: str, lang: Lang) -> Message | None:
+    async def wait(self, user: str, lang: Lang) -> Message | None:
         """None when `user` may ask now (the question is counted), else the polite "ask again
         in N seconds"."""
-        seconds = self.limiter.retry_after(f"{SURFACE}:{user}")
+        seconds = await self.limiter.acquire(f"{SURFACE}:{user}")
         return plain(refusal(seconds, lang)) if seconds > 0 else None
 
     async def picture(

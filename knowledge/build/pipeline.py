@@ -150,7 +150,7 @@ def _assemble(
         _resolve_people(writer, overrides)
         writer.finish()
         os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
     except BaseException:
         if writer is not None:
             writer.abort()
@@ -256,7 +256,8 @@ def _canonical_rows(writer: Writer, registry: PersonRegistry) -> Iterator[tuple[
                 yield article_id, speaker, found[0]
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (the directory entry itself is flushed)."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

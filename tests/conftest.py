@@ -6,7 +6,7 @@ tests prove extraction and answering work on text the code was never tuned on.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from bench.redis_server import RedisServer
     from fake_discord import FakeDiscord
 
     from bot.config import Settings
@@ -205,3 +206,20 @@ async def bot(
     task = await start_client(client)
     yield client
     await stop_client(client, task)
+
+
+# A real redis-server on a free port for the tests of several processes (bot/scale); skipped
+# with the reason where the binary is not installed.
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    from bench.redis_server import RedisServer
+
+    reason = RedisServer.missing()
+    if reason:
+        pytest.skip(reason)
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    yield server
+    server.stop()

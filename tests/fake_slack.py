@@ -60,7 +60,8 @@ class FakeSlack(Loopback):
         self.rate_limited: dict[str, int] = {}  # method -> how many 429s before it succeeds
         self.bad_tokens: set[str] = set()
         self.uploads: dict[str, bytes] = {}  # file id -> bytes posted to its upload URL
-        self._ws: web.WebSocketResponse | None = None
+        self._ws: web.WebSocketResponse | None = None  # the connection opened last
+        self.sockets: list[web.WebSocketResponse] = []  # every connection, in opening order
         self._changed = asyncio.Condition()
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -203,6 +204,7 @@ class FakeSlack(Loopback):
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._ws = ws
+        self.sockets.append(ws)
         self.connections += 1
         hello = {"type": "hello", "num_connections": 1, "connection_info": {"app_id": APP_ID}}
         await ws.send_str(json.dumps(hello))
@@ -221,16 +223,21 @@ class FakeSlack(Loopback):
         """Returns once the app has opened `count` websockets in all."""
         await self._until(lambda: self.connections >= count and self._ws is not None, timeout)
 
-    async def envelope(self, kind: str, payload: JSON, accepts_response: bool = False) -> str:
-        """Pushes one envelope down the current websocket; returns its id."""
-        assert self._ws is not None, "the app has not connected"
+    async def envelope(
+        self, kind: str, payload: JSON, accepts_response: bool = False, connection: int = -1
+    ) -> str:
+        """Pushes one envelope down one websocket (Slack picks any of an app's connections;
+        by default the one opened last, `connection` chooses by opening order); returns its
+        id."""
+        ws = self.sockets[connection] if self.sockets else None
+        assert ws is not None and not ws.closed, "the app has no such connection open"
         envelope_id = f"env-{next(self._ids)}"
         self.sent.append(envelope_id)
         frame: JSON = {"envelope_id": envelope_id, "type": kind, "payload": payload}
         frame["accepts_response_payload"] = accepts_response
         if kind == "events_api":
             frame.update(retry_attempt=0, retry_reason="")
-        await self._ws.send_str(json.dumps(frame))
+        await ws.send_str(json.dumps(frame))
         return envelope_id
 
     async def refresh(self) -> None:
@@ -240,7 +247,13 @@ class FakeSlack(Loopback):
         await self._ws.send_str(json.dumps(frame))
 
     async def command(
-        self, name: str, text: str = "", *, user: str = "U0ASKER", channel: str = CHANNEL
+        self,
+        name: str,
+        text: str = "",
+        *,
+        user: str = "U0ASKER",
+        channel: str = CHANNEL,
+        connection: int = -1,
     ) -> tuple[str, str]:
         """A slash command; returns (envelope id, the token of its response_url)."""
         token = f"cmd-{next(self._ids)}"
@@ -259,10 +272,12 @@ class FakeSlack(Loopback):
             "response_url": f"{self.base}/respond/{token}",
             "trigger_id": f"trigger-{token}",
         }
-        return await self.envelope("slash_commands", payload, accepts_response=True), token
+        envelope = await self.envelope("slash_commands", payload, True, connection)
+        return envelope, token
 
-    async def event(self, event: JSON) -> str:
-        """An Events API event (app_mention, message); returns the envelope id."""
+    async def event(self, event: JSON, connection: int = -1) -> str:
+        """An Events API event (app_mention, message) down a connection (see `envelope`);
+        returns the envelope id."""
         payload = {
             "token": "verification",
             "team_id": TEAM,
@@ -276,7 +291,7 @@ class FakeSlack(Loopback):
             ],
             "is_ext_shared_channel": False,
         }
-        return await self.envelope("events_api", payload)
+        return await self.envelope("events_api", payload, connection=connection)
 
     def message(self, text: str, **fields: Any) -> JSON:
         """A message event written by a user (override anything with `fields`)."""

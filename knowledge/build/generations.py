@@ -59,6 +59,7 @@ class GenerationLease:
 
     @property
     def held(self) -> bool:
+        """True until `release`."""
         return self._fd is not None
 
 

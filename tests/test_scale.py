@@ -216,3 +216,23 @@ async def test_a_missed_announcement_is_caught_up_by_polling(
     finally:
         await first.close()
         await second.close()
+
+
+def test_the_bench_reports_memory_open_time_and_propagation(
+    corpus_db: Path, tmp_path: Path
+) -> None:
+    from bench.cluster import cluster_rows
+    from bench.table import Table
+
+    reason = RedisServer.missing()
+    if reason:
+        pytest.skip(reason)
+    table = Table()
+    cluster_rows(table, "3 articles", corpus_db, tmp_path / "bench")
+    assert [row[1] for row in table.rows] == [
+        "memory per process, 3 processes on one file",
+        "engine open, 3 processes starting at once",
+        "reload propagation to 3 processes",
+    ]
+    assert all(" ms slowest" in row[2] for row in table.rows[1:])
+    assert not list(corpus_db.parent.glob("*.gen-00000001")), "the first generation was collected"

@@ -107,16 +107,21 @@ async def _reload(db: Path, paths: list[Path], asks: list[str]) -> dict[str, Any
     }
 
 
-PHASES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    "build": phase_build,
-    "serve": phase_serve,
-    "reload": phase_reload,
-}
+def _phases() -> dict[str, Callable[[dict[str, Any]], dict[str, Any]]]:
+    from bench.cluster import phase_cluster, phase_replica
+
+    return {
+        "build": phase_build,
+        "serve": phase_serve,
+        "reload": phase_reload,
+        "cluster": phase_cluster,
+        "replica": phase_replica,
+    }
 
 
 def child_main(argv: Sequence[str]) -> int:
     """`<phase> <json arguments>`: run the phase, print its result as one JSON line."""
     phase, raw = argv[0], argv[1]
-    result = PHASES[phase](json.loads(raw))
+    result = _phases()[phase](json.loads(raw))
     print(json.dumps(result))
     return 0

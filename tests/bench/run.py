@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.cluster import cluster_rows
 from bench.corpus import CORPUS_VARIABLE, corpus_path, count_articles, scale_corpus
 from bench.measure import percentile, run_child
 from bench.questions import INTENTS, build_questions
@@ -76,6 +77,7 @@ def bench_corpus(
     rebuild_rows(table, label, v1, v2, db)
     answer_rows(table, label, db, per_intent, TARGETS["p99_ms"])
     reload_row(table, label, v1, db)
+    cluster_rows(table, label, db, work)
     shutil.rmtree(v1)
     shutil.rmtree(v2)
 

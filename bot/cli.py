@@ -198,7 +198,18 @@ def _ingest(settings: Settings, paths: list[Path], quiet: bool, replace: bool) -
         forget_sources(db)
     remember_sources(db, paths)
     print(render_report(report, verbose=not quiet))
+    if settings.redis_url:
+        _publish(settings)
     return 0 if report.loaded or not report.failed else 1
+
+
+def _publish(settings: Settings) -> None:
+    """With REDIS_URL, the running processes serve what `ingest` built (README, Running at
+    scale)."""
+    from bot.scale.cluster import publish_build
+
+    generation = asyncio.run(publish_build(settings))
+    print(f"serving processes: generation {generation.number} ({generation.path.name})")
 
 
 def _distinct(paths: list[Path]) -> list[Path]:

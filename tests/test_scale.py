@@ -236,3 +236,23 @@ def test_the_bench_reports_memory_open_time_and_propagation(
     ]
     assert all(" ms slowest" in row[2] for row in table.rows[1:])
     assert not list(corpus_db.parent.glob("*.gen-00000001")), "the first generation was collected"
+
+
+async def test_ingest_publishes_for_the_running_processes(
+    pair: tuple[NewsService, NewsService],
+    shared_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bot import cli
+
+    folder = shared_settings.articles[0]
+    (folder / "festival.txt").write_text(OTHER_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("NEWSBOT_DB", str(shared_settings.db_path))
+    monkeypatch.setenv("NEWSBOT_ARTICLES", str(folder))
+    monkeypatch.setenv("REDIS_URL", shared_settings.redis_url)
+    # `ingest` runs its own event loop, as from a shell: here in a thread beside the services'.
+    assert await asyncio.to_thread(cli.main, ["ingest", "--quiet"]) == 0
+    assert "generation 2" in capsys.readouterr().out
+    for service in pair:
+        await _eventually(lambda s=service: _knows(s, "Yosef Latuharhary"))

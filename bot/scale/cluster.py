@@ -120,3 +120,14 @@ class Cluster:
         with contextlib.suppress(Exception):
             await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.hub.close()
+
+
+async def publish_build(settings: Settings) -> Generation:
+    """`newsbot ingest` with REDIS_URL: publish the build at NEWSBOT_DB as the next generation
+    and announce it, so the running processes serve it (see `Cluster.publish`)."""
+    cluster = Cluster(settings)
+    await cluster.start()
+    try:
+        return await cluster.publish()
+    finally:
+        await cluster.close()

@@ -15,10 +15,14 @@ import itertools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
+from fake_discord import kb_settings
 from loopback import Loopback
+
+from bot.config import Settings
 
 JSON = dict[str, Any]
 
@@ -382,3 +386,14 @@ class FakeSlack(Loopback):
 
     def posts(self, method: str = "chat.postMessage") -> list[Call]:
         return [c for c in self.calls if c.method == method]
+
+
+def app_settings(tmp_path: Path, slack: FakeSlack, **overrides: Any) -> Settings:
+    """Settings of a Slack-only bot on `slack`, over a private copy of the bundled articles."""
+    values: dict[str, Any] = {
+        "discord_token": "",
+        "slack_bot_token": BOT_TOKEN,
+        "slack_app_token": APP_TOKEN,
+        "slack_api_url": slack.api_url,
+    }
+    return kb_settings(tmp_path, **{**values, **overrides})

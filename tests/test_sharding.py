@@ -18,7 +18,7 @@ from fake_discord import (
     start_client,
     stop_client,
 )
-from fake_slack import APP_TOKEN, BOT_TOKEN, BOT_USER, CHANNEL, FakeSlack
+from fake_slack import BOT_USER, CHANNEL, FakeSlack, app_settings
 
 from bot import cli
 from bot.config import ConfigError, Settings, load_settings, shard_ids
@@ -145,14 +145,7 @@ async def test_a_process_runs_only_the_shards_it_is_given(
 async def test_several_slack_connections_in_one_process_all_answer(tmp_path: Path) -> None:
     slack = FakeSlack()
     await slack.start()
-    settings = kb_settings(
-        tmp_path,
-        discord_token="",
-        slack_bot_token=BOT_TOKEN,
-        slack_app_token=APP_TOKEN,
-        slack_api_url=slack.api_url,
-        slack_socket_connections=3,
-    )
+    settings = app_settings(tmp_path, slack, slack_socket_connections=3)
     service = await NewsService.open(settings)
     task = asyncio.create_task(run_slack(settings, service))
     try:

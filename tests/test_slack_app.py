@@ -22,8 +22,17 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from fake_discord import kb_settings
-from fake_slack import APP_TOKEN, BOT_ID, BOT_TOKEN, BOT_USER, CHANNEL, TEAM, FakeSlack, User
+from fake_slack import (
+    APP_TOKEN,
+    BOT_ID,
+    BOT_TOKEN,
+    BOT_USER,
+    CHANNEL,
+    TEAM,
+    FakeSlack,
+    User,
+    app_settings,
+)
 
 from bot.config import Settings
 from bot.engine.answer import Lang
@@ -63,14 +72,7 @@ async def slack() -> AsyncIterator[FakeSlack]:
 
 @pytest.fixture
 def settings(tmp_path: Path, slack: FakeSlack) -> Settings:
-    settings = kb_settings(
-        tmp_path,
-        discord_token="",
-        slack_bot_token=BOT_TOKEN,
-        slack_app_token=APP_TOKEN,
-        slack_api_url=slack.api_url,
-        slack_moderator_ids=("U0MOD",),
-    )
+    settings = app_settings(tmp_path, slack, slack_moderator_ids=("U0MOD",))
     (settings.articles[0] / "rapat-lestari.md").write_text(ARTICLE, encoding="utf-8")
     return settings
 

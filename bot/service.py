@@ -290,9 +290,11 @@ class NewsService:
                 lease.release()
                 raise
             old, self._generation = self._generation, lease
-            await self._swap(engine)
-            if old is not None:
-                old.release()
+            try:
+                await self._swap(engine)
+            finally:  # even when closing cuts the wait for the old engine's questions short
+                if old is not None:
+                    old.release()
             log.info("serving knowledge-base generation %d (%s)", lease.generation.number, why)
         await self.cluster.collect()
 
@@ -324,6 +326,9 @@ class NewsService:
         await self._engine.close()
         if self._generation is not None:
             self._generation.release()
+        if self.cluster is not None:
+            # The last process to let an old generation go deletes it, even on its way out.
+            await self.cluster.collect()
 
 
 async def _first_lease(cluster: Cluster, settings: Settings) -> GenerationLease:

@@ -7,7 +7,8 @@ from collections.abc import Awaitable, Callable
 from bot.engine.answer import Answer, IntentName, Query
 from bot.engine.corpus import Corpus
 from bot.engine.handlers.listing import answer_help, answer_sources
-from bot.engine.handlers.people import answer_quote, answer_who
+from bot.engine.handlers.people import answer_who
+from bot.engine.handlers.quotes import answer_quote
 from bot.engine.handlers.search import answer_search
 from bot.engine.handlers.when import answer_timeline, answer_when
 

@@ -1,26 +1,20 @@
-"""/who and /quote: what the articles say a person is, and what they said."""
+"""/who: what the articles say a person is; the "no such person" answer /quote shares."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
 from bot.engine.answer import Answer, Fact, Query
-from bot.engine.asking import read_question
 from bot.engine.corpus import Corpus
-from bot.engine.handlers.holders import answer_holder, find_holders
+from bot.engine.handlers.holders import answer_holder
 from bot.engine.handlers.reply import reply
-from bot.engine.roles import parse as parse_role
-from bot.engine.terms import covered, needed, term_groups
-from knowledge.store.reader import PersonRow
+from bot.engine.terms import term_groups
 from knowledge.text import name_key
 
 EVENTS_SHOWN = 8  # a person's dated events listed under their roles
 MENTIONS_SHOWN = 3  # sentences naming a person who has no stated role
-QUOTES_SHOWN = 15
-SPEAKERS_SHOWN = 8  # people who do have quotes, offered when the asked one has none
 CLOSE_EDITS = 2  # a "did you mean" name at most this many edits from the typed one
 CLOSE_EDITS_LONG = 3  # ... or this many when the typed name has LONG_NAME letters or more
 LONG_NAME = 12
@@ -76,57 +70,6 @@ async def _written(corpus: Corpus, name: str) -> list[Fact]:
     return [
         Fact("mention", corpus.cite(a, corpus.articles[a].title)) for a in titled[:MENTIONS_SHOWN]
     ]
-
-
-async def answer_quote(corpus: Corpus, q: Query) -> Answer:
-    """The person's direct statements, optionally only those about `q.topic`. A role
-    ("apa kata gubernur NTB?") stands for the people holding it."""
-    if not q.subject.strip():
-        return reply(q, False, "usage_quote")
-    match = corpus.people.find(q.subject)
-    person = match.person or await _holder_of(corpus, q.subject)
-    if person is None:
-        return unknown_person(q, match.suggestions)
-    quotes = await corpus.store.quotes(person.id)
-    topic = q.topic.strip()
-    if topic and quotes:
-        # "soal penyebab banjir" is about the flood: a quote need not say "penyebab".
-        groups = term_groups(read_question(q.text, q.lang).terms(topic)) or term_groups(topic)
-        ranked = [(covered(groups, r.stemmed), r) for r in quotes]
-        quotes = [r for score, r in ranked if groups and score >= needed(groups)]
-    if not quotes:
-        if topic:
-            return reply(q, False, "quote_topic_none", subject=person.name)
-        speakers = await corpus.store.quote_speakers()
-        names = speakers[:SPEAKERS_SHOWN]
-        return reply(q, False, "quote_none", subject=person.name, names=names)
-    shown = quotes[:QUOTES_SHOWN]
-    # Dates only for the quotes shown: a much-quoted speaker has thousands.
-    events = {
-        (e.article_id, e.idx): e
-        for e in await corpus.store.events_at((r.article_id, r.idx) for r in shown)
-    }
-    facts = []
-    for r in shown:
-        event = events.get((r.article_id, r.idx))
-        if event is not None:
-            fact = replace(corpus.event_fact(event, snippet=r.text), kind="quote")
-        else:
-            fact = Fact("quote", corpus.cite(r.article_id, r.text))
-        facts.append(replace(fact, speaker=r.speaker))
-    message = "quote_topic_title" if topic else "quote_title"
-    return reply(q, True, message, facts, subject=person.name)
-
-
-async def _holder_of(corpus: Corpus, subject: str) -> PersonRow | None:
-    """The newest stated holder of the role a quote question names, if it names one."""
-    asked = parse_role(subject, asked=True)
-    if asked is None:
-        return None
-    for holder in await find_holders(corpus, subject, asked):
-        if holder.row.person_id is not None:
-            return corpus.people.find(holder.name).person
-    return None
 
 
 def unknown_person(q: Query, suggestions: Sequence[str]) -> Answer:

@@ -12,10 +12,13 @@ Vocabulary: `vocab/question_frames.yaml` (cues, measure words, "now" words); the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.engine.lexicon import STOPWORDS_EN, STOPWORDS_ID
+from bot.engine.english import bases
+from bot.engine.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID
+from bot.engine.roles import portfolio_forms
 from bot.engine.vocab import ENGINE_VOCABULARY
 from knowledge.text import fold, typed_tokens, words
 from knowledge.vocab import VOCABULARY, VocabularyError
@@ -60,6 +63,7 @@ PERSONAL_PRONOUNS = frozenset(str(w) for w in _FOLLOW_UPS["person_pronouns"])
 _CLITICS = tuple(str(c) for c in _FOLLOW_UPS["clitics"])
 NOT_PERSONAL = ENGINE_VOCABULARY.words("clitic_words")
 DEMONSTRATIVES = ENGINE_VOCABULARY.words("demonstratives")
+_POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 _MIXED_RE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w.\-]+$")
 
 
@@ -175,17 +179,33 @@ def _english_phrase(after: list[str]) -> list[str]:
 
 
 def _entities(text: str) -> frozenset[str]:
-    tokens = typed_tokens(text)
+    """The folded words typed as names (see `Asking.entities`)."""
+    tokens = [_POSSESSIVE_RE.sub("", t) for t in typed_tokens(text)]
+    folded = [fold(t) for t in tokens]
     out: set[str] = set()
     for i, token in enumerate(tokens):
-        word = fold(token)
+        word = folded[i]
         if word in _STOP or word in _CUE_WORDS or word in _DATE_NAMES or len(word) < 2:
             continue
         capital = token[:1].isupper() and i > 0 and not token[1:].isupper()
+        if capital and translatable(word, folded[i - 1], folded[i + 1 : i + 2]):
+            # "Home Affairs Minister", "Lake Toba": capitalised English words with equivalents
+            # are titles and common nouns, which an Indonesian article states translated.
+            continue
         acronym = token.isupper() and sum(c.isalpha() for c in token) >= 2
         if capital or acronym or _MIXED_RE.match(token):
             out.update(words(token))
     return frozenset(out)
+
+
+def translatable(word: str, before: str = "", after: Sequence[str] = ()) -> bool:
+    """Whether a folded word is an English word with lexicon or portfolio equivalents, alone
+    or in a phrase with the word before or after it ("Home Affairs")."""
+    found = bases(word)
+    if not found:
+        return False
+    phrases = [f"{before} {word}", *(f"{word} {w}" for w in after)]
+    return any(b in LEXICON or portfolio_forms(b) for b in (word, *found, *phrases))
 
 
 def refers_to_person(text: str) -> bool:

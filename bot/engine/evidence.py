@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.asking import AGES, PRICES, Asking
 from bot.engine.corpus import Corpus
+from bot.engine.english import forms
 from bot.engine.terms import TermGroup, covered
 from bot.engine.vocab import ENGINE_VOCABULARY
 from knowledge.store.reader import PersonRow, SentenceRow
@@ -128,7 +129,9 @@ def states(focus: TermGroup, r: SentenceRow, same_language: bool = False) -> boo
     if word in AGES:
         return bool(_AGE_RE.search(r.text))
     tokens = r.stemmed.split()
-    if stem(word) in tokens or (not same_language and covered([focus], r.stemmed)):
+    if any(stem(f) in tokens for f in forms(word)):
+        return True  # the word, or an English inflection of it ("embezzle": "embezzling")
+    if not same_language and covered([focus], r.stemmed):
         return True
     if len(word) > 3 and word.endswith("s") and word[:-1] in tokens:
         return True

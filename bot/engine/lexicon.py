@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bot.engine.english import bases
 from bot.engine.vocab import ENGINE_VOCABULARY
 from knowledge.vocab import VOCABULARY, VocabularyError
 
@@ -49,7 +50,7 @@ def expand_terms(words: Sequence[str]) -> list[str]:
     order kept; empty words dropped.
 
     Words and adjacent word pairs are both looked up so "step down" or "rumah sakit" expand whole;
-    an unlisted English plural falls back to its singular ("regulators").
+    an unlisted English inflection falls back to its base ("regulators", "postponing").
     """
     lowered = [w.lower() for w in words if w.strip()]
     out: list[str] = []
@@ -65,15 +66,10 @@ def expand_terms(words: Sequence[str]) -> list[str]:
         if i + 1 < len(lowered):
             for term in LEXICON.get(f"{word} {lowered[i + 1]}", ()):
                 add(term)
-        for term in LEXICON.get(word, ()) or LEXICON.get(_english_base(word), ()):
+        listed = LEXICON.get(word, ())
+        if not listed:
+            # An unlisted inflection reaches its base's group ("regulators", "embezzled").
+            listed = next((LEXICON[b] for b in bases(word) if b in LEXICON), ())
+        for term in listed:
             add(term)
     return out
-
-
-def _english_base(word: str) -> str:
-    """A crude English singular/base form so unlisted plurals still hit ("regulators" -> ...)."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word

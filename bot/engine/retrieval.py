@@ -27,6 +27,7 @@ from bot.engine.evidence import (
     things_stated,
 )
 from bot.engine.language import detect_language
+from bot.engine.lexicon import STOPWORDS_EN, STOPWORDS_ID
 from bot.engine.terms import TermGroup, covered, needed, term_groups
 from knowledge.models import PRECISIONS
 from knowledge.store.reader import EventRow, PersonRow, SentenceRow
@@ -38,7 +39,9 @@ SAME_EVENT = 0.8  # share of the smaller sentence's words two tellings of one ev
 NOTICE_WORDS = 12  # a publishing notice is a short line
 PUBLICATION_WORDS = tuple(w.casefold() for w in VOCABULARY.lines("publication_words"))
 ANAPHORA = 2  # sentences back within which a pronoun's person must be named
+EVENT_TERMS = 2  # terms a sentence naming nobody states to be about its headline's person
 LOOSE_EVERY = 3  # a timeline topic of up to this many terms needs all of them in context
+_STOP = STOPWORDS_ID | STOPWORDS_EN
 Ranked = tuple[int, int, int, SentenceRow]  # context terms, own terms, proximity, the sentence
 
 
@@ -49,6 +52,9 @@ class Topic:
     groups: list[TermGroup]
     people: list[PersonRow]
     asking: Asking = field(default_factory=Asking)
+    # The people are what the question's event is about ("kapan Rina menunda rapat"), not
+    # its object ("when did the minister approve Nurhayati's appointment").
+    people_first: bool = True
 
     def entity_groups(self) -> list[TermGroup]:
         """The groups of words typed as names ("Jakarta", "BBM"): an answer must state them."""
@@ -68,7 +74,10 @@ def topic_of(corpus: Corpus, text: str, asking: Asking | None = None) -> Topic:
     only frame the question (`Asking.terms`)."""
     asking = asking or Asking()
     people, rest = corpus.people.in_text(text)
-    return Topic(term_groups(asking.terms(rest)), people, asking)
+    groups = term_groups(asking.terms(rest))
+    named = {w for p in people for w in words(p.name)}
+    first = next((w for w in words(text) if w not in _STOP), "")
+    return Topic(groups, people, asking, people_first=not groups or first in named)
 
 
 async def matching_sentences(
@@ -125,7 +134,7 @@ async def candidates(
     else:
         return []
     if people:
-        rows = await _naming(corpus, rows, {p.id for p in people})
+        rows = await _naming(corpus, rows, {p.id for p in people}, groups, topic.people_first)
     return rows
 
 
@@ -258,11 +267,22 @@ async def _named_in_article(
     return kept
 
 
-async def _naming(corpus: Corpus, rows: list[SentenceRow], wanted: set[int]) -> list[SentenceRow]:
+async def _naming(
+    corpus: Corpus,
+    rows: list[SentenceRow],
+    wanted: set[int],
+    groups: list[TermGroup],
+    people_first: bool = True,
+) -> list[SentenceRow]:
     """Rows about the wanted people: naming them, or naming nobody else and speaking of
     someone with a pronoun right after a sentence naming them ("Dia tiba di Bali pada Senin";
     not "Perusahaan itu kembali menunda rapat", nor a "misinya" three paragraphs on), never
-    about a namesake."""
+    about a namesake. In an article headlined with them, a sentence naming nobody is about
+    them when it states the event asked itself, at least two of its terms, and the
+    question does not make them the event's subject (`people_first`): "when did the Home
+    Affairs Minister approve Nurhayati's appointment?" is answered by "lalu Menteri Dalam
+    Negeri memberikan persetujuan pada 29 April" under "Gubernur Lantik Baiq Nurhayati", but
+    "kapan Rina menunda rapat?" not by "Perusahaan itu kembali menunda rapat"."""
     named = await corpus.store.people_at((r.article_id, r.idx) for r in rows)
     maybe = [
         r
@@ -279,10 +299,24 @@ async def _naming(corpus: Corpus, rows: list[SentenceRow], wanted: set[int]) -> 
         for r in maybe
         if any(wanted <= before[(r.article_id, r.idx - k)] for k in range(1, ANAPHORA + 1))
     }
+    event = max(EVENT_TERMS, needed(groups)) if groups and not people_first else 0
+    headlined: dict[str, bool] = {}
+
+    def about_them(r: SentenceRow) -> bool:
+        if not event or named[(r.article_id, r.idx)] or covered(groups, r.stemmed) < event:
+            return False
+        if r.article_id not in headlined:
+            article = corpus.articles.get(r.article_id)
+            people = corpus.people.in_text(article.title)[0] if article else []
+            headlined[r.article_id] = wanted <= {p.id for p in people}
+        return headlined[r.article_id]
+
     return [
         r
         for r in rows
-        if wanted <= named[(r.article_id, r.idx)] or (r.article_id, r.idx) in resolved
+        if wanted <= named[(r.article_id, r.idx)]
+        or (r.article_id, r.idx) in resolved
+        or about_them(r)
     ]
 
 

@@ -66,9 +66,14 @@ TITLES, ABBREVIATIONS, VERBS = _load_titles()
 MODIFIERS = _load_modifiers()
 PORTFOLIOS = _load_portfolios()
 ORG_TYPES = frozenset(ENGINE_VOCABULARY.words("org_types"))
+RELATIONS = frozenset(ENGINE_VOCABULARY.words("role_relations"))
 _TITLE_WORDS = frozenset(w for form in TITLES for w in form)
 _LONGEST = max(len(f) for f in (*TITLES, *MODIFIERS, *PORTFOLIOS))
 _GLUE = (STOPWORDS_ID | STOPWORDS_EN) - _TITLE_WORDS
+# Outside a title, its grammar words ("in" of "editor in chief") name no organisation either.
+_NOT_ORG = STOPWORDS_ID | STOPWORDS_EN | ORG_TYPES | RELATIONS
+# Words that link a title to what it is for: a name after them is not the holder's own.
+LINKS = STOPWORDS_ID | STOPWORDS_EN | ORG_TYPES
 # Words that end a role's organisation: what follows them is a clause about the holder.
 _CLAUSE = frozenset({"yang", "who", "that", "which"})
 _SEPARATOR_RE = re.compile(r"[,;:()]|\s(?:dan|serta|and|sekaligus)\s", re.IGNORECASE)
@@ -137,7 +142,7 @@ def parse(text: str | Sequence[str], asked: bool = False) -> RolePhrase | None:
                 flags.add(kind)
             i += size
             continue
-        if words[i] not in _GLUE and words[i] not in ORG_TYPES:
+        if words[i] not in _NOT_ORG:
             org.append(words[i])
         i += 1
     return RolePhrase(title, frozenset(flags), tuple(org), tuple(clause), words)
@@ -172,6 +177,25 @@ def title_forms(title: str) -> list[str]:
                 if long[: len(tail)] == tail:
                     out.append(" ".join((*form[:k], short)))
     return list(dict.fromkeys(out))
+
+
+def head_titles(title: str) -> list[str]:
+    """The other titles a form of `title` holds ("presiding judge" holds judge, "ketua majelis
+    hakim" hakim and ketua): an article may state the head alone and the rest before it."""
+    forms = [form for form, other in TITLES.items() if other == title]
+    found: list[str] = []
+    for form in forms:
+        for size in range(1, len(form)):
+            for i in range(len(form) - size + 1):
+                other = TITLES.get(form[i : i + size])
+                if other is not None and other != title and other not in found:
+                    found.append(other)
+    return found
+
+
+def longest_title(words: Words) -> str | None:
+    """The title `words` are when they are one title form whole, else None."""
+    return TITLES.get(words)
 
 
 def verb_title(word: str) -> str | None:
@@ -228,11 +252,11 @@ def org_matches(asked: Sequence[str], where: Sequence[str]) -> list[bool]:
     """For each organisation word asked, whether it is among `where` (folded words): the same
     word or stem, a typo, an equivalent portfolio or lexicon form, or an abbreviation of a run
     of consecutive words ("ntb", "jatim" for jawa timur)."""
-    pool = tuple(w for w in where if w not in ORG_TYPES)
+    pool = tuple(w for w in where if w not in ORG_TYPES and w not in RELATIONS)
     out: list[bool] = []
     i = 0
     while i < len(asked):
-        size = _portfolio_match(asked, i, pool)
+        size = _portfolio_match(asked, i, pool) or abbreviated(asked, i, pool)
         if size:
             out += [True] * size
             i += size
@@ -251,6 +275,15 @@ def org_variants(word: str) -> list[str]:
     if group is not None:
         out += [" ".join(form) for form, other in PORTFOLIOS.items() if other == group]
     return list(dict.fromkeys(out))
+
+
+def portfolio_forms(phrase: str) -> list[str]:
+    """The other forms of the portfolio or place a folded word or phrase names ("home affairs"
+    -> dalam negeri, interior); [] when it names none."""
+    group = PORTFOLIOS.get(tuple(phrase.split()))
+    if group is None:
+        return []
+    return [" ".join(form) for form, other in PORTFOLIOS.items() if other == group]
 
 
 def _portfolio_match(asked: Sequence[str], i: int, pool: Words) -> int:
@@ -284,6 +317,25 @@ def _word_found(word: str, pool: Words) -> bool:
         if 2 <= len(word) <= 7 and abbreviates(word, pool[j:]):
             return True
     return False
+
+
+def abbreviated(asked: Sequence[str], i: int, pool: Words) -> int:
+    """How many words of `asked` from i a short word of `pool` abbreviates ("bank indonesia"
+    stated as "BI"), 0 when none does."""
+    for other in pool:
+        if not 2 <= len(other) <= 7 or other in asked:
+            continue
+        for size in range(min(len(other) * 2, len(asked) - i), 1, -1):
+            if abbreviates(other, asked[i : i + size]) and _uses_all(other, asked[i : i + size]):
+                return size
+    return 0
+
+
+def _uses_all(short: str, run: Sequence[str]) -> bool:
+    """Whether every word of the run that is no grammar word gives a letter (first letters
+    in order), so "bi" abbreviates "bank indonesia" but not "bank indonesia raya"."""
+    content = [w for w in run if w not in _GLUE]
+    return len(content) <= len(short)
 
 
 @lru_cache(maxsize=20_000)

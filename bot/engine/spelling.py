@@ -18,10 +18,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 from rapidfuzz.distance import OSA
 
+from bot.engine.english import kbbi_roots
 from bot.engine.intents.tokens import QUESTION_WORDS
 from bot.engine.intents.typos import CUE_SET
 from bot.engine.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID
@@ -38,8 +38,7 @@ _CACHE_LIMIT = 50_000  # verdicts remembered per engine
 def dictionary() -> frozenset[str]:
     """Every word a content word may be corrected to (folded): Sastrawi's KBBI root words,
     the lexicon's single-word forms, the grammar and question words and the cue words."""
-    roots = resources.files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt")
-    words = {fold(w.strip()) for w in roots.read_text(encoding="utf-8").split()}
+    words = set(kbbi_roots())
     words |= {form for form in LEXICON if " " not in form}
     words |= STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS | CUE_SET
     return frozenset(w for w in words if w.isalpha())

@@ -18,6 +18,8 @@ from bot.engine.corpus import Corpus
 from bot.engine.handlers.reply import reply
 from bot.engine.roles import (
     RolePhrase,
+    head_titles,
+    longest_title,
     org_found,
     org_matches,
     org_variants,
@@ -28,8 +30,9 @@ from bot.engine.roles import (
     title_forms,
 )
 from bot.engine.terms import term_groups
-from knowledge.store.reader import PersonRow
+from knowledge.store.reader import PersonRow, SentenceRow
 from knowledge.store.rows import HolderRow
+from knowledge.vocab import VOCABULARY
 
 HOLDERS_SHOWN = 5
 CANDIDATES = 150  # role mentions read per look-up, most recently added first
@@ -38,6 +41,10 @@ HEADLINE_ROLES = 200  # role mentions read from those articles
 CONTEXT_CHARS = 80  # sentence characters either side of a name that may hold its organisation
 _PREMODIFIERS = 3  # capitalised words right before a stated role that may still belong to it
 _BOUNDARY_RE = re.compile(r"[,;:()\[\]\u2013\u2014\"\u201c\u201d]")
+_HONORIFIC_DOT_RE = re.compile(r"\.$")
+HONORIFICS = frozenset(w.rstrip(".") for w in VOCABULARY.words("honorifics"))
+LEAD_SENTENCES = 2  # sentences that may make an article's lead (a byline may come first)
+LEAD_WORDS = 8  # a first sentence shorter than this is a byline or dateline, not the lead
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,15 @@ async def find_holders(corpus: Corpus, text: str, asked: RolePhrase) -> list[Hol
     named = _named_people(corpus, text)
     named_words = {w for p in named for w in role_words(p.name)}
     asked = replace(asked, org=tuple(w for w in asked.org if w not in named_words))
-    forms = title_forms(asked.title)
+    # A long title may be stated by its head with the rest before it ("Ketua majelis hakim,
+    # Dr. Ratna" is stored as hakim): the heads are looked up too.
+    forms = title_forms(asked.title) + [f for t in head_titles(asked.title) for f in title_forms(t)]
     rows = await corpus.store.role_mentions(
         forms, [org_variants(w) for w in asked.org], limit=CANDIDATES
     )
     if not asked.org:
-        return await _about(corpus, named, asked, _holders(corpus, asked, rows, named))
-    holders = _holders(corpus, asked, rows, named)
+        return await _about(corpus, named, asked, await _holders(corpus, asked, rows, named))
+    holders = await _holders(corpus, asked, rows, named)
     if not holders:
         # The organisation may be written otherwise (a typo, an abbreviation, English), or only
         # in the headline over a bare "CEO": read the latest roles of the title, and those of
@@ -92,7 +101,7 @@ async def find_holders(corpus: Corpus, text: str, asked: RolePhrase) -> list[Hol
         rows = await corpus.store.role_mentions(forms, limit=CANDIDATES)
         ids = corpus.headlines.about(term_groups(" ".join(asked.org)), 1, HEADLINE_ARTICLES)
         rows += await corpus.store.article_role_mentions(ids, limit=HEADLINE_ROLES)
-        holders = _holders(corpus, asked, rows, named)
+        holders = await _holders(corpus, asked, rows, named)
     return await _about(corpus, named, asked, holders)
 
 
@@ -113,18 +122,29 @@ async def _about(
     return [h for h in holders if wanted <= people[h.row.article_id]]
 
 
-def _holders(
+async def _holders(
     corpus: Corpus, asked: RolePhrase, rows: Iterable[HolderRow], named: Sequence[PersonRow]
 ) -> list[Holder]:
+    rows = _newest_first(corpus, rows)
+    # A bare role ("The resort's owner, Linda Halim") may take its organisation from the
+    # article's lead.
+    leads = await corpus.store.sentences_at(
+        (a, i) for a in {r.article_id for r in rows} for i in range(LEAD_SENTENCES)
+    )
+    lead_words = {a: _lead(leads, a) for a in {r.article_id for r in rows}}
     excluded = {p.id for p in named}
     # "kapolres sebelum Yudha": whoever else held it came before him, "mantan" or not.
     past = named and "former" in asked.flags
     present = replace(asked, flags=asked.flags - {"former"}) if past else asked
     found: dict[str, Holder] = {}
-    for row in _newest_first(corpus, rows):
+    for row in rows:
         if row.person_id is not None and row.person_id in excluded:
             continue
-        if not _states(corpus, asked, row) and not (past and _states(corpus, present, row)):
+        end, lead = lead_words[row.article_id]
+        lead = lead if row.idx >= end else ()
+        if not _states(corpus, asked, row, lead) and not (
+            past and _states(corpus, present, row, lead)
+        ):
             continue
         name = row.person or row.text[row.name_start : row.name_end]
         key = str(row.person_id) if row.person_id is not None else name.casefold()
@@ -150,15 +170,37 @@ def _negated(day: date | None) -> date:
     return date.fromordinal(date.max.toordinal() - day.toordinal() + 1)
 
 
-def _states(corpus: Corpus, asked: RolePhrase, row: HolderRow) -> bool:
-    """Whether the row states the role asked for the organisation asked."""
+def _lead(
+    sentences: dict[tuple[str, int], SentenceRow], article_id: str
+) -> tuple[int, tuple[str, ...]]:
+    """The words of an article's lead sentence (the one after a dateline or byline too short
+    to be one) and the index after it: a role stated in the lead itself gets none."""
+    words: list[str] = []
+    for i in range(LEAD_SENTENCES):
+        found = sentences.get((article_id, i))
+        words += role_words(found.text) if found else ()
+        if len(words) >= LEAD_WORDS:
+            return i + 1, tuple(words)
+    return LEAD_SENTENCES, tuple(words)
+
+
+def _states(corpus: Corpus, asked: RolePhrase, row: HolderRow, lead: Sequence[str] = ()) -> bool:
+    """Whether the row states the role asked for the organisation asked; `lead` holds the
+    words of its article's first sentences, where a bare role's organisation may stand."""
     article = corpus.articles.get(row.article_id)
     headline = role_words(article.title) if article else ()
     around = (*role_words(_clause(row)), *headline)
     for stated in _stated(row):
         if not same_role(asked, stated):
             continue
-        if _org_fits(asked.org, stated.org, around):
+        fits = _org_fits(asked.org, stated.org, around)
+        if not fits and not stated.org:
+            # "The resort's owner, Linda Halim": the organisation of a bare role is the one
+            # the article's lead names ("the Sanur Cove resort"). Not any other in its own
+            # sentence: in "Menghadapi tekanan dari pesaing seperti Google, CEO Sam Altman"
+            # Google is not his.
+            fits = org_found(asked.org, lead)
+        if fits:
             return not asked.clause or org_found(asked.clause, role_words(row.text))
     return False
 
@@ -192,9 +234,17 @@ def _stated(row: HolderRow) -> tuple[RolePhrase, ...]:
 def _with_premodifiers(row: HolderRow) -> str:
     before = row.text[: row.name_start]
     at = before.rfind(row.role)
-    if at < 0 or before[at + len(row.role) :].strip(" ,"):
+    gap = before[at + len(row.role) :].replace(",", " ").split()
+    if at < 0 or any(_HONORIFIC_DOT_RE.sub("", w).casefold() not in HONORIFICS for w in gap):
         return row.role
     words = before[:at].split()
+    # "Ketua majelis hakim": the words before a head that make a longer title with it.
+    for size in range(min(_PREMODIFIERS, len(words)), 0, -1):
+        longer = " ".join([*words[-size:], row.role])
+        if longest_title(role_words(longer)) is not None and longest_title(
+            role_words(longer)
+        ) != longest_title(role_words(row.role)):
+            return longer
     kept: list[str] = []
     for word in reversed(words[-_PREMODIFIERS:]):
         if not word[:1].isupper() or not word.isalpha():

@@ -24,8 +24,8 @@ from bot.engine.intents.typos import CueCorrector, is_noise
 from bot.engine.language import detect_language
 from bot.engine.lexicon import LEXICON
 from bot.engine.names import PersonIndex
+from bot.engine.roles import LINKS, RolePhrase, verb_title
 from bot.engine.roles import parse as parse_role
-from bot.engine.roles import verb_title
 from knowledge.text import fold
 
 _SURE = 90.0  # a name found after a title must be this sure (0-100): the title is no typo
@@ -248,7 +248,7 @@ class IntentMatcher:
         if phrase is None:
             return ""
         person = self._names.resolve(list(phrase.org)) if phrase.org else None
-        if person is not None and person[1] >= 90.0:
+        if person is not None and person[1] >= 90.0 and not _linked(phrase):
             return ""
         return tk.display(words[: tk.MAX_SUBJECT_TOKENS])
 
@@ -300,6 +300,13 @@ class IntentMatcher:
         if 0 < run < len(words):
             return tk.display(words[:run]), tk.subject(words[run:])
         return tk.display(words[: tk.MAX_SUBJECT_TOKENS]), ""
+
+
+def _linked(phrase: RolePhrase) -> bool:
+    """Whether a grammar or case word stands between a role's title and the name after it:
+    "presiding judge in the Wirawan case" asks for the judge, "lurah Hendra" names Hendra."""
+    at = phrase.words.index(phrase.org[0]) if phrase.org[0] in phrase.words else 0
+    return at > 0 and phrase.words[at - 1] in LINKS
 
 
 def _looks_like_name(tokens: Sequence[Token], case_signal: bool) -> bool:

@@ -70,3 +70,18 @@ async def test_english_inflections_and_the_persons_object_event(tmp_path: Path) 
     assert approved.found and render_text(approved).startswith("29 April 2024")
     # Dewi is the subject here: the sentence about the company is not her event.
     assert not delayed.found
+
+
+def test_loanword_spellings_of_english_words() -> None:
+    from bot.engine.loanwords import loan_spellings
+
+    assert "konstruksi" in loan_spellings("construction")
+    assert "akreditasi" in loan_spellings("accredit")
+    assert "teknologi" in loan_spellings("technology")
+    assert "proyek" in loan_spellings("project")
+    assert "honorer" in loan_spellings("honorary")
+    # "policy" is no "polisi" (the police): words in -cy are left alone.
+    assert loan_spellings("policy") == ()
+    assert (
+        covered(term_groups("construction start"), stem_text("Pekerjaan konstruksi dimulai")) == 2
+    )

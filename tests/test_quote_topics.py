@@ -77,3 +77,8 @@ async def test_quotes_about_something_else_are_related_not_the_answer(engine: En
     assert answer.related and all(f.speaker == "Rudi Hartono" for f in answer.related)
     text = render_text(answer)
     assert "terkait, bukan jawaban" in text
+
+
+async def test_english_topic_words_reach_the_indonesian_surroundings(engine: Engine) -> None:
+    answer = await engine.ask("what did Rudi Hartono say to the supporters?")
+    assert answer.found and "gagal membawa tim" in answer.facts[0].citation.snippet

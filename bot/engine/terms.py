@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.engine.english import bases, forms
 from bot.engine.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID, expand_terms
+from bot.engine.loanwords import loan_spellings
 from bot.engine.roles import contracted, portfolio_forms
 from knowledge.text import stem, words
 
@@ -31,10 +32,10 @@ class TermGroup:
 def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
     """The question's content words as term groups, in order, at most `max_groups`: stopwords
     (lexicon.STOPWORDS_*), one-letter words and repeats dropped; lexicon and portfolio
-    equivalents, English inflections and the words a contracted title stands for ("sekda":
-    sekretaris daerah) added. Two words the lexicon or the portfolios know as one phrase
-    ("home affairs": dalam negeri) each take the phrase's equivalents, so a sentence stating
-    the phrase in the other language covers both."""
+    equivalents, English inflections, loanword spellings and the words a contracted title
+    stands for ("sekda": sekretaris daerah) added. Two words the lexicon or the portfolios
+    know as one phrase ("home affairs": dalam negeri) each take the phrase's equivalents, so a
+    sentence stating the phrase in the other language covers both."""
     groups: list[TermGroup] = []
     seen: set[str] = set()
     folded = words(text)
@@ -45,6 +46,9 @@ def term_groups(text: str, max_groups: int = 8) -> list[TermGroup]:
         # An English word stands for its inflections too: English articles are indexed as
         # written ("embezzle" finds "embezzled").
         stems = {stem(form) for form in forms(word)}
+        # ... and for the Indonesian loanwords it may be respelt as ("konstruksi").
+        loans = [loan for base in bases(word) for loan in loan_spellings(base)]
+        stems.update(stem(loan) for loan in loans)
         equivalents = [*expand_terms([word])[1:], *contracted(word), *portfolio_forms(word)]
         for pair in (folded[i - 1 : i + 1] if i else [], folded[i : i + 2]):
             if len(pair) == 2:

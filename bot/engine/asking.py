@@ -63,6 +63,7 @@ PERSONAL_PRONOUNS = frozenset(str(w) for w in _FOLLOW_UPS["person_pronouns"])
 _CLITICS = tuple(str(c) for c in _FOLLOW_UPS["clitics"])
 NOT_PERSONAL = ENGINE_VOCABULARY.words("clitic_words")
 DEMONSTRATIVES = ENGINE_VOCABULARY.words("demonstratives")
+POINTING_WORDS = 2  # a sentence pointing back to the one before does so in its first words
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 _MIXED_RE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])[\w.\-]+$")
 
@@ -206,6 +207,12 @@ def translatable(word: str, before: str = "", after: Sequence[str] = ()) -> bool
         return False
     phrases = [f"{before} {word}", *(f"{word} {w}" for w in after)]
     return any(b in LEXICON or portfolio_forms(b) for b in (word, *found, *phrases))
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence opens by pointing back to the one before ("Arahan ini", "Keputusan
+    itu", "This")."""
+    return any(w in DEMONSTRATIVES for w in words(text)[:POINTING_WORDS])
 
 
 def refers_to_person(text: str) -> bool:

@@ -103,13 +103,15 @@ class MemoryConversations:
 
 
 def next_context(previous: Context, answer: Answer, people: PersonIndex) -> Context:
-    """What the conversation remembers after `answer`: the person it was about (the answer's
-    or the question's subject when that names a known person, else the one person its first
-    own sentence names), and its topic (the question's subject); each kept from `previous`
-    when the answer gives none."""
+    """What the conversation remembers after `answer`: the person it was about (the first
+    holder of a role asked, the answer's or the question's subject when that names a known
+    person, else the one person its first own sentence names), and its topic (the question's
+    subject); each kept from `previous` when the answer gives none."""
     query = answer.query
     person = _person_of(answer, people) or previous.person
-    if answer.intent == "who" and answer.found:
+    if answer.message == "holder_found":
+        topic = query.subject  # "kalau CTO-nya?" after "siapa CEO Kirimin?" needs Kirimin
+    elif answer.intent == "who" and answer.found:
         topic = person or answer.subject or query.subject
     else:
         topic = " ".join(p for p in (query.subject, query.topic) if p.strip())
@@ -122,6 +124,8 @@ def next_context(previous: Context, answer: Answer, people: PersonIndex) -> Cont
 
 def _person_of(answer: Answer, people: PersonIndex) -> str:
     query = answer.query
+    if answer.message == "holder_found" and answer.facts:
+        return answer.facts[0].person  # "siapa sekda NTB?" then "kapan dia dilantik?"
     for text in (answer.subject, query.subject, query.topic):
         named, _rest = people.in_text(text)
         if named:
@@ -129,12 +133,21 @@ def _person_of(answer: Answer, people: PersonIndex) -> str:
     if not answer.found or not answer.facts:
         return ""
     citation = answer.facts[0].citation
-    named, _rest = people.in_text(citation.snippet if citation else "")
+    snippet = citation.snippet if citation else ""
+    named, _rest = people.in_text(snippet)
     if len(named) == 1:
         return named[0].name
-    # Several people in the answering sentence: the one the answer points to, if it says.
+    # Several people in the answering sentence: the one the answer points to, if it says,
+    # else the one it names first (its subject, as a rule).
     for name in answer.names:
         for person in named:
             if person.name == name:
                 return name
-    return ""
+    placed = [(_first_at(snippet, p.name), p.name) for p in named]
+    return min(placed)[1] if placed else ""
+
+
+def _first_at(text: str, name: str) -> int:
+    """Where the text first writes any word of the name (its length when it writes none)."""
+    found = [text.find(w) for w in name.split() if w in text]
+    return min(found) if found else len(text)

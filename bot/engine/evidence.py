@@ -111,6 +111,8 @@ def answers_kind(
     """Whether a sentence holds the kind of answer asked: a number question a number and
     what it counts; a which-question a name the question does not hold."""
     if asking.kind == "number":
+        if asking.focus in AGES:
+            return bool(_AGE_RE.search(r.text))  # "how old": an age, whatever else is counted
         # Across languages the lexicon may lack the counted word: a number must do.
         counted = focus is None or not same_language or states(focus, r, same_language)
         return has_number(r.text) and counted

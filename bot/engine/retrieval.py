@@ -7,7 +7,8 @@ does not name them must speak of them with a pronoun) and covers enough of its o
 its headline, a number question's focus in the sentence with a number, a person question's
 sentence must name someone new. Sentences covering more terms rank first, then those where the
 subject stands closest to the event asked ("Dewi kembali ke Jakarta" over "Perusahaan itu
-kembali menunda rapat"); bm25 (lower is better) breaks ties. Nothing here pads: a topic with no
+kembali menunda rapat"), after those stating more of the event's own words; bm25 (lower is
+better) breaks ties. Nothing here pads: a topic with no
 such sentence gets an empty list.
 """
 
@@ -167,7 +168,10 @@ async def answering(
             corpus, [t[3] for t in good], topic.people, topic.asking.words
         )
         good = [t for t in good if (t[3].article_id, t[3].idx) in new]
-    good.sort(key=lambda t: (-t[0], -t[1], t[2], t[3].score))
+    # Between sentences stating as much, the one stating more of the event itself (not only
+    # its names) answers better: "Rizky mencetak dua gol" over "Gelora Putra unggul dua angka".
+    event = [g for g in groups if g not in judge.entities]
+    good.sort(key=lambda t: (-t[0], -t[1], -covered(event, t[3].stemmed), t[2], t[3].score))
     return [t[3] for t in good]
 
 

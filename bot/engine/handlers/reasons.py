@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.answer import Answer, Fact, Query
-from bot.engine.asking import DEMONSTRATIVES, VERB_RE, Asking
+from bot.engine.asking import VERB_RE, Asking, points_back
 from bot.engine.corpus import Corpus
 from bot.engine.evidence import any_stated
 from bot.engine.handlers.reply import reply
@@ -32,7 +32,6 @@ OPENING_CUE = 3  # ... opening with it ("Penyebabnya, ..."), or after an event w
 NEAR = 6  # words after an event word within which a cue of a loosely matching sentence counts
 PURPOSE_NEAR = 1  # "untuk"/"to" gives a purpose only right after an event word
 RELATED = 2  # event sentences shown when no reason is stated
-POINTING_WORDS = 2  # a sentence pointing back to the one before does so in its first words
 
 Cue = tuple[str, ...]
 
@@ -88,7 +87,7 @@ async def answer_reason(corpus: Corpus, q: Query, asking: Asking) -> Answer:
         related = [Fact("match", corpus.cite(e.article_id, e.text)) for e in shown]
         return reply(q, False, f"{kind}_none", subject=subject, related=related)
     shown = [best.sentence]
-    if _points_back(best.sentence):
+    if points_back(best.sentence.text):
         # "Arahan ini telah menyebabkan ...": the reason is what the sentence before stated.
         before = await corpus.store.sentences_at(
             [(best.sentence.article_id, best.sentence.idx - 1)]
@@ -99,11 +98,6 @@ async def answer_reason(corpus: Corpus, q: Query, asking: Asking) -> Answer:
     if best.event not in shown:
         related = [Fact("match", corpus.cite(best.event.article_id, best.event.text))]
     return reply(q, True, f"{kind}_found", facts, subject=subject, related=related)
-
-
-def _points_back(r: SentenceRow) -> bool:
-    """Whether the sentence opens by pointing back to the one before ("Arahan ini", "This")."""
-    return any(w in DEMONSTRATIVES for w in words(r.text)[:POINTING_WORDS])
 
 
 async def _best(

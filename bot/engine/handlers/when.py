@@ -5,22 +5,33 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from bot.engine.answer import Answer, Query
-from bot.engine.asking import read_question
+from bot.engine.answer import Answer, Fact, Query
+from bot.engine.asking import points_back, read_question
 from bot.engine.corpus import Corpus
 from bot.engine.handlers.reply import reply
 from bot.engine.handlers.search import related_sentences
-from bot.engine.retrieval import in_date_order, matching_events, timeline_want, topic_of
+from bot.engine.retrieval import (
+    Topic,
+    in_date_order,
+    matching_events,
+    matching_sentences,
+    timeline_want,
+    topic_of,
+)
+from knowledge.store.reader import EventRow, SentenceRow
 
 PAGE_SIZE = 15  # events per page of a timeline
 TIMELINE_EVENTS = 300
 ALL_EVENTS = 1000  # a timeline of everything lists at most this many events
 HEADLINE_ARTICLES = 20  # articles whose headline is a timeline's topic, most relevant first
 OTHER_DATES = 3  # further dates offered after a when-answer, under their own heading
+CANDIDATES = 40  # sentences searched for an event told without its date
+TOLD_READ = 3  # best of them whose next sentence may date the event
 
 
 async def answer_when(corpus: Corpus, q: Query) -> Answer:
-    """The best-matching dated sentence, with up to three other dates of matching sentences.
+    """The best-matching dated sentence, with up to three other dates of matching sentences;
+    or an event told without its date, dated by the next sentence that points back to it.
     When no dated sentence states the event, what a search finds is shown as related."""
     topic = q.subject.strip()
     if not topic:
@@ -30,6 +41,14 @@ async def answer_when(corpus: Corpus, q: Query) -> Answer:
     about = topic_of(corpus, topic, asking)
     events = await matching_events(corpus, about)
     if not events:
+        dated = await _dated_after(corpus, about)
+        if dated is not None:
+            event, told = dated
+            facts = [
+                corpus.event_fact(event),
+                Fact("match", corpus.cite(told.article_id, told.text)),
+            ]
+            return reply(q, True, "when_found", facts, subject=topic)
         related = await related_sentences(corpus, about)
         return reply(q, False, "when_none", subject=topic, related=related)
     best = events[0]
@@ -37,6 +56,24 @@ async def answer_when(corpus: Corpus, q: Query) -> Answer:
     facts = [corpus.event_fact(best)]
     related = [corpus.event_fact(e) for e in others]
     return reply(q, True, "when_found", facts, subject=topic, related=related)
+
+
+async def _dated_after(corpus: Corpus, about: Topic) -> tuple[EventRow, SentenceRow] | None:
+    """An event told without its date, dated by the sentence right after it that points back
+    to it: "Joko Susanto mengundurkan diri ..." then "Keputusan itu diumumkan ... pada Minggu
+    (21/4/2024)". The dated event and the sentence telling it; None when there is none."""
+    told = await matching_sentences(corpus, about, limit=CANDIDATES, wide=False)
+    told = told[:TOLD_READ]
+    if not told:
+        return None
+    after = await corpus.store.sentences_at((r.article_id, r.idx + 1) for r in told)
+    pointing = [s for s in after.values() if points_back(s.text)]
+    events = await corpus.store.events_at((s.article_id, s.idx) for s in pointing)
+    for r in told:
+        for event in events:
+            if (event.article_id, event.idx) == (r.article_id, r.idx + 1):
+                return event, r
+    return None
 
 
 async def answer_timeline(corpus: Corpus, q: Query) -> Answer:

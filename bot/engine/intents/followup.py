@@ -63,7 +63,7 @@ class FollowUps:
             return Resolved(tokens)
         person = _name_tokens(context.person)
         out: list[Token] = []
-        leaned = False
+        leaned = titled = False
         for token in body:
             base = _clitic_base(token)
             if token.canon in PRONOUNS and person:
@@ -72,10 +72,12 @@ class FollowUps:
             elif base is not None and (owner := _owner(base, context) or person):
                 out.extend([base, *owner])
                 leaned = True
+                titled = titled or is_title(base)
             else:
                 out.append(token)
         if leaned:
-            return Resolved(out)
+            # "kalau CTO-nya?" after a who-question still asks who: the last intent's cue.
+            return Resolved(_with_cue(out, context) if lead and titled else out)
         return Resolved(self._elliptic(out, context, bool(lead)))
 
     def _elliptic(self, body: list[Token], context: Context, lead: bool) -> list[Token]:
@@ -94,8 +96,7 @@ class FollowUps:
         if asks and topic and (not content or one_word):
             return [*body, *topic]
         if lead and not asks and content:
-            cue = _INTENT_CUES.get(context.intent, ())
-            return [*(Token(w, w) for w in cue), *body]
+            return _with_cue(body, context)
         return body
 
     def _is_name_word(self, token: Token) -> bool:
@@ -106,6 +107,20 @@ class FollowUps:
     def _names_someone(self, body: Sequence[Token]) -> bool:
         people, _rest = self._names.in_text(" ".join(t.canon for t in body))
         return bool(people)
+
+
+def _with_cue(body: list[Token], context: Context) -> list[Token]:
+    """The body after the last intent's cue ("siapa" after a who-question), unless it asks a
+    question word of its own. A search has no cue: what the last one asked stays, with the
+    body in place of its person ("and the women's race?" after "what was Kiptoo's time?")."""
+    if any(t.canon in tk.QUESTION_WORDS for t in body):
+        return body
+    cue = _INTENT_CUES.get(context.intent, ())
+    if cue:
+        return [*(Token(w, w) for w in cue), *body]
+    person = set(fold(context.person).split())
+    kept = [Token(fold(w), w) for w in context.topic.split() if fold(w) not in person]
+    return [*body, *kept]
 
 
 def _lead_length(tokens: Sequence[Token]) -> int:

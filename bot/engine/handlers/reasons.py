@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.answer import Answer, Fact, Query
-from bot.engine.asking import VERB_RE, Asking, points_back
+from bot.engine.asking import DEMONSTRATIVES, VERB_RE, Asking, points_back
 from bot.engine.corpus import Corpus
 from bot.engine.evidence import any_stated
 from bot.engine.handlers.reply import reply
@@ -139,9 +139,25 @@ async def _best(
     for rank, event in enumerate(loose):
         # Loosely matching, the sentence must still state what happened, not only to whom.
         states_event = not verbs or any_stated(verbs, event)
-        if states_event and _gives_reason(event, strong, event_stems, near=NEAR):
+        # "kenaikan itu ditempuh ... akibat ...": an event word pointing back to the event the
+        # article told ("itu", "tersebut") is the event itself, and the reason may stand
+        # anywhere after it.
+        near = None if _points_to_event(event, event_stems) else NEAR
+        if states_event and _gives_reason(event, strong, event_stems, near=near):
             found.append(_Candidate(1, rank, event, event))
     return min(found, key=lambda c: (c.tier, c.rank), default=None)
+
+
+def _points_to_event(r: SentenceRow, event: set[str]) -> bool:
+    """Whether an event word of the sentence is followed by a demonstrative ("kenaikan itu",
+    "keputusan tersebut", "the decision" is not caught: English puts it before)."""
+    tokens = words(r.text)
+    stems = r.stemmed.split()
+    if len(stems) != len(tokens):
+        stems = [stem(t) for t in tokens]
+    return any(
+        stems[i] in event and tokens[i + 1] in DEMONSTRATIVES for i in range(len(tokens) - 1)
+    )
 
 
 def _gives_reason(

@@ -14,6 +14,7 @@ such sentence gets an empty list.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,6 +39,8 @@ from knowledge.vocab import VOCABULARY
 ENOUGH_FULL_MATCHES = 5  # sentences with every term that make a wider (slower) search pointless
 SAME_EVENT = 0.8  # share of the smaller sentence's words two tellings of one event have in common
 NOTICE_WORDS = 12  # a publishing notice is a short line
+LEAD_SENTENCES = 3  # an article's lead is among its first sentences (a byline may come first)
+LEAD_WORDS = 8  # a shorter first line is a byline, dateline or kicker, not the lead
 PUBLICATION_WORDS = tuple(w.casefold() for w in VOCABULARY.lines("publication_words"))
 ANAPHORA = 2  # sentences back within which a pronoun's person must be named
 EVENT_TERMS = 2  # terms a sentence naming nobody states to be about its headline's person
@@ -149,7 +152,10 @@ async def answering(
 ) -> list[SentenceRow]:
     """The candidate rows that answer the topic, best first (see `matching_sentences`)."""
     groups = topic.groups
-    judge = _Judge(corpus, topic, _want(groups, loose, relaxed), strict=not (loose or relaxed))
+    want = _want(groups, loose, relaxed)
+    if loose and topic.people and len(groups) > 1:
+        want -= 1  # a person's story: their dated sentences need not repeat every word
+    judge = _Judge(corpus, topic, want, strict=not (loose or relaxed))
     good: list[Ranked] = []
     unsure: list[tuple[Ranked, str]] = []  # rows whose names may stand elsewhere in the article
     for r in rows:
@@ -367,9 +373,29 @@ def _same_telling(a: set[str], b: set[str]) -> bool:
 
 
 def _publishing_notice(e: EventRow) -> bool:
+    return publishing_notice(e.text)
+
+
+def publishing_notice(text: str) -> bool:
     """A short line saying when the article was published or updated, not what happened."""
-    said = words(e.text)
+    said = words(text)
     return len(said) <= NOTICE_WORDS and any(p in w for w in said for p in PUBLICATION_WORDS)
+
+
+async def leads(corpus: Corpus, article_ids: Iterable[str]) -> dict[str, SentenceRow]:
+    """Each article's lead: the first of its first sentences that is neither a byline,
+    dateline or kicker (shorter than LEAD_WORDS words) nor a publishing notice. An article is
+    about what its headline and lead say; articles without such a sentence are left out."""
+    ids = list(dict.fromkeys(article_ids))
+    rows = await corpus.store.sentences_at((a, i) for a in ids for i in range(LEAD_SENTENCES))
+    found: dict[str, SentenceRow] = {}
+    for a in ids:
+        for i in range(LEAD_SENTENCES):
+            r = rows.get((a, i))
+            if r is not None and len(words(r.text)) >= LEAD_WORDS and not publishing_notice(r.text):
+                found[a] = r
+                break
+    return found
 
 
 def _event_order(e: EventRow) -> tuple[int, date, str, int]:

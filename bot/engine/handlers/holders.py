@@ -16,6 +16,7 @@ from datetime import date
 from bot.engine.answer import Answer, Fact, Query
 from bot.engine.corpus import Corpus
 from bot.engine.handlers.reply import reply
+from bot.engine.retrieval import leads
 from bot.engine.roles import (
     RolePhrase,
     head_titles,
@@ -30,7 +31,7 @@ from bot.engine.roles import (
     title_forms,
 )
 from bot.engine.terms import term_groups
-from knowledge.store.reader import PersonRow, SentenceRow
+from knowledge.store.reader import PersonRow
 from knowledge.store.rows import HolderRow
 from knowledge.vocab import VOCABULARY
 
@@ -43,8 +44,6 @@ _PREMODIFIERS = 3  # capitalised words right before a stated role that may still
 _BOUNDARY_RE = re.compile(r"[,;:()\[\]\u2013\u2014\"\u201c\u201d]")
 _HONORIFIC_DOT_RE = re.compile(r"\.$")
 HONORIFICS = frozenset(w.rstrip(".") for w in VOCABULARY.words("honorifics"))
-LEAD_SENTENCES = 2  # sentences that may make an article's lead (a byline may come first)
-LEAD_WORDS = 8  # a first sentence shorter than this is a byline or dateline, not the lead
 
 
 @dataclass(frozen=True)
@@ -128,10 +127,7 @@ async def _holders(
     rows = _newest_first(corpus, rows)
     # A bare role ("The resort's owner, Linda Halim") may take its organisation from the
     # article's lead.
-    leads = await corpus.store.sentences_at(
-        (a, i) for a in {r.article_id for r in rows} for i in range(LEAD_SENTENCES)
-    )
-    lead_words = {a: _lead(leads, a) for a in {r.article_id for r in rows}}
+    lead_rows = await leads(corpus, (r.article_id for r in rows))
     excluded = {p.id for p in named}
     # "kapolres sebelum Yudha": whoever else held it came before him, "mantan" or not.
     past = named and "former" in asked.flags
@@ -140,8 +136,9 @@ async def _holders(
     for row in rows:
         if row.person_id is not None and row.person_id in excluded:
             continue
-        end, lead = lead_words[row.article_id]
-        lead = lead if row.idx >= end else ()
+        found_lead = lead_rows.get(row.article_id)
+        # A role stated in the lead itself (or before it) takes nothing from it.
+        lead = role_words(found_lead.text) if found_lead and row.idx > found_lead.idx else ()
         if not _states(corpus, asked, row, lead) and not (
             past and _states(corpus, present, row, lead)
         ):
@@ -168,20 +165,6 @@ def _negated(day: date | None) -> date:
     if day is None:
         return date.max
     return date.fromordinal(date.max.toordinal() - day.toordinal() + 1)
-
-
-def _lead(
-    sentences: dict[tuple[str, int], SentenceRow], article_id: str
-) -> tuple[int, tuple[str, ...]]:
-    """The words of an article's lead sentence (the one after a dateline or byline too short
-    to be one) and the index after it: a role stated in the lead itself gets none."""
-    words: list[str] = []
-    for i in range(LEAD_SENTENCES):
-        found = sentences.get((article_id, i))
-        words += role_words(found.text) if found else ()
-        if len(words) >= LEAD_WORDS:
-            return i + 1, tuple(words)
-    return LEAD_SENTENCES, tuple(words)
 
 
 def _states(corpus: Corpus, asked: RolePhrase, row: HolderRow, lead: Sequence[str] = ()) -> bool:

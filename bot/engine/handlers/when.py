@@ -13,12 +13,16 @@ from bot.engine.handlers.search import related_sentences
 from bot.engine.retrieval import (
     Topic,
     in_date_order,
+    leads,
     matching_events,
     matching_sentences,
     timeline_want,
     topic_of,
 )
+from bot.engine.terms import covered
+from bot.engine.vocab import ENGINE_VOCABULARY
 from knowledge.store.reader import EventRow, SentenceRow
+from knowledge.text import fold
 
 PAGE_SIZE = 15  # events per page of a timeline
 TIMELINE_EVENTS = 300
@@ -27,6 +31,9 @@ HEADLINE_ARTICLES = 20  # articles whose headline is a timeline's topic, most re
 OTHER_DATES = 3  # further dates offered after a when-answer, under their own heading
 CANDIDATES = 40  # sentences searched for an event told without its date
 TOLD_READ = 3  # best of them whose next sentence may date the event
+LED_ARTICLES = 20  # articles of a timeline's events whose lead is read
+_FRAMES = ENGINE_VOCABULARY.data("question_frames")
+TIMELINE_FRAMES = frozenset(str(w) for w in _FRAMES["timeline"])
 
 
 async def answer_when(corpus: Corpus, q: Query) -> Answer:
@@ -58,6 +65,28 @@ async def answer_when(corpus: Corpus, q: Query) -> Answer:
     return reply(q, True, "when_found", facts, subject=topic, related=related)
 
 
+def _unframed(topic: str) -> str:
+    """The topic without the words that only frame a chronology ("dari awal sampai mundur")."""
+    kept = [w for w in topic.split() if fold(w) not in TIMELINE_FRAMES]
+    return " ".join(kept) or topic
+
+
+async def _led_with(
+    corpus: Corpus, about: Topic, events: list[EventRow], exclude: list[str]
+) -> list[str]:
+    """The articles of the matched events whose headline and lead state every term of the topic:
+    such an article tells its story, though its other dated sentences ("The fraud came to light
+    in March 2023") do not repeat it ("Sanur Cove" stands in the lead only)."""
+    ids = [a for a in dict.fromkeys(e.article_id for e in events) if a not in exclude]
+    found = []
+    for a, lead in (await leads(corpus, ids[:LED_ARTICLES])).items():
+        article = corpus.articles.get(a)
+        context = f"{lead.stemmed} {article.title_stemmed if article else ''}"
+        if covered(about.groups, context) == len(about.groups):
+            found.append(a)
+    return found
+
+
 async def _dated_after(corpus: Corpus, about: Topic) -> tuple[EventRow, SentenceRow] | None:
     """An event told without its date, dated by the sentence right after it that points back
     to it: "Joko Susanto mengundurkan diri ..." then "Keputusan itu diumumkan ... pada Minggu
@@ -82,11 +111,12 @@ async def answer_timeline(corpus: Corpus, q: Query) -> Answer:
     sentences tell its story even where they do not repeat its words."""
     topic = q.subject.strip()
     if topic:
-        about = topic_of(corpus, topic)
+        about = topic_of(corpus, _unframed(topic))
         events = await matching_events(corpus, about, limit=TIMELINE_EVENTS, loose=True)
         if about.groups and not about.people:
             wanted = timeline_want(about.groups)
             ids = corpus.headlines.about(about.groups, wanted, HEADLINE_ARTICLES)
+            ids += await _led_with(corpus, about, events, exclude=ids)
             events += await corpus.store.article_events(ids, limit=TIMELINE_EVENTS)
     else:
         events = await corpus.store.all_events(limit=ALL_EVENTS)

@@ -261,6 +261,8 @@ SOURCES: list[Row] = [
     ("sumbr", "sources", "", "", "id"),
     ("sourcse", "sources", "", "", None),
     ("artikle apa saja", "sources", "", "", "id"),
+    ("beritanya dari mana saja?", "sources", "", "", "id"),
+    ("what news sources do you cover?", "sources", "", "", "en"),
 ]
 
 HELP: list[Row] = [
@@ -278,6 +280,8 @@ HELP: list[Row] = [
     ("menu", "help", "", "", "id"),
     ("hlep", "help", "", "", None),
     ("bantuna", "help", "", "", "id"),
+    ("cara memakai kamu bagaimana?", "help", "", "", "id"),
+    ("coba terangkan cara tanya ke kamu", "help", "", "", "id"),
 ]
 
 UNKNOWN: list[Row] = [

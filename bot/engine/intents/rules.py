@@ -120,6 +120,22 @@ RULES: tuple[Rule, ...] = (
         r"^(?P<S>.+?) (?:(?:pada|di) )?(?:kapan|kapankah|tanggal berapa|hari apa|tahun berapa|"
         r"bulan apa|when)(?: {tail_particles})*$",
     ),
+    # --- sources and help: the whole question must be the request
+    *_rules(
+        "sources",
+        "plain",
+        r"^(?:{sources_leads} )*{source_nouns}(?: {sources_trail})*$",
+    ),
+    *_rules(
+        "help",
+        "plain",
+        r"^(?:{help_leads} )*"
+        r"(?:{help_requests}|cara {help_ways}(?: {help_links})*|"
+        r"how (?:do i |to |can i )?use(?: (?:this|you|the))*(?: bot)?|"
+        r"(?:kamu )?bisa apa(?: saja)?|fitur(?: apa saja)?|"
+        r"apa (?:yang )?(?:bisa|dapat) (?:kamu|anda|kau|bot ini|bot) (?:lakukan|kerjakan|bantu))"
+        r"(?: {help_trail})*$",
+    ),
     # --- who, loosely: "tell me about X" is a person question only if X is a person
     *_rules(
         "who",
@@ -132,20 +148,5 @@ RULES: tuple[Rule, ...] = (
         "search",
         "relative",
         r"^who (?P<S>.+)$",
-    ),
-    # --- sources and help: the whole question must be the request
-    *_rules(
-        "sources",
-        "plain",
-        r"^(?:{sources_leads} )*{source_nouns}(?: {sources_trail})*$",
-    ),
-    *_rules(
-        "help",
-        "plain",
-        r"^(?:{help_requests}|cara (?:menggunakan|memakai|pakai|kerja)(?: (?:bot|kamu|ini))*|"
-        r"how (?:do i |to |can i )?use(?: (?:this|you|the))*(?: bot)?|"
-        r"(?:kamu )?bisa apa(?: saja)?|fitur(?: apa saja)?|"
-        r"apa (?:yang )?(?:bisa|dapat) (?:kamu|anda|kau|bot ini|bot) (?:lakukan|kerjakan|bantu))"
-        r"(?: (?:me|saya|dong|ya|please|bot|ini))*$",
     ),
 )

@@ -11,6 +11,9 @@ def test_the_dictionary_holds_roots_lexicon_forms_and_grammar_words() -> None:
     assert {"mundur", "mengundurkan", "resigned", "kapan", "yang"} <= words
     assert (1, "mundur") in candidates("mundr")
     assert (1, "resign") in candidates("resgin")  # a swap is one edit
+    # Affixed forms of news text, not only roots: "pserta" is a typo of peserta.
+    assert {"peserta", "diumumkan"} <= words
+    assert (1, "peserta") in candidates("pserta")
 
 
 async def test_content_typos_are_corrected_in_every_intent(engine: Engine) -> None:

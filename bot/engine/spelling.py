@@ -26,6 +26,7 @@ from bot.engine.intents.tokens import QUESTION_WORDS
 from bot.engine.intents.typos import CUE_SET
 from bot.engine.lexicon import LEXICON, STOPWORDS_EN, STOPWORDS_ID
 from bot.engine.names import PersonIndex
+from bot.engine.vocab import ENGINE_VOCABULARY
 from knowledge.store import Store
 from knowledge.text import fold, stem, typed_tokens, words
 
@@ -37,8 +38,9 @@ _CACHE_LIMIT = 50_000  # verdicts remembered per engine
 @cache
 def dictionary() -> frozenset[str]:
     """Every word a content word may be corrected to (folded): Sastrawi's KBBI root words,
-    the lexicon's single-word forms, the grammar and question words and the cue words."""
-    words = set(kbbi_roots())
+    the affixed words of news text (`vocab/affixed_words_id.txt`), the lexicon's single-word
+    forms, the grammar and question words and the cue words."""
+    words = set(kbbi_roots()) | ENGINE_VOCABULARY.words("affixed_words_id")
     words |= {form for form in LEXICON if " " not in form}
     words |= STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS | CUE_SET
     return frozenset(w for w in words if w.isalpha())

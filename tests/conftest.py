@@ -7,6 +7,7 @@ tests prove extraction and answering work on text the code was never tuned on.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,6 +107,19 @@ def build_articles(folder: Path, articles: dict[str, str]) -> Path:
     report = build([write_articles(folder, articles)], db, progress=False)
     assert not report.failed, report.failed
     return db
+
+
+@asynccontextmanager
+async def engine_on(folder: Path, articles: dict[str, str]) -> AsyncIterator[Engine]:
+    """An engine over a knowledge base built of `articles` (file name -> text) in `folder`,
+    closed afterwards."""
+    from bot.engine import Engine
+
+    engine = await Engine.open(build_articles(folder, articles))
+    try:
+        yield engine
+    finally:
+        await engine.close()
 
 
 async def ask_about(tmp_path: Path, articles: dict[str, str], *questions: str) -> list[Answer]:

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import build_articles
+from conftest import engine_on
 
 from bot.console.render import render_text
 from bot.engine import Engine
@@ -53,9 +53,8 @@ Budi Santoso.
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(build_articles(tmp_path / "articles", ARTICLES))
-    yield opened
-    await opened.close()
+    async with engine_on(tmp_path / "articles", ARTICLES) as opened:
+        yield opened
 
 
 async def _chain(engine: Engine, *questions: str) -> list[Answer]:

@@ -10,7 +10,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import build_articles
+from conftest import engine_on
+from test_holders import _holder as _holders
 
 from bot.engine import Engine
 from bot.engine.roles import org_matches, parse
@@ -60,15 +61,8 @@ month.
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(build_articles(tmp_path / "articles", ARTICLES))
-    yield opened
-    await opened.close()
-
-
-async def _holders(engine: Engine, question: str) -> list[str]:
-    answer = await engine.ask(question)
-    assert answer.intent == "who" and answer.query.role, question
-    return [f.person for f in answer.facts if f.kind == "holder"] if answer.found else []
+    async with engine_on(tmp_path / "articles", ARTICLES) as opened:
+        yield opened
 
 
 async def test_the_lawyer_of_a_defendant_named_in_the_question(engine: Engine) -> None:

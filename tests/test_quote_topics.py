@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import build_articles
+from conftest import engine_on
 
 from bot.console.render import render_text
 from bot.engine import Engine
@@ -41,9 +41,8 @@ Warsini, pedagang sayur di pasar itu, mengaku omzetnya turun separuh.
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(build_articles(tmp_path / "articles", ARTICLES))
-    yield opened
-    await opened.close()
+    async with engine_on(tmp_path / "articles", ARTICLES) as opened:
+        yield opened
 
 
 async def test_topic_stated_in_the_sentences_before_the_quote(engine: Engine) -> None:

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import build_articles
+from conftest import engine_on
 
 from bot.console.render import render_text
 from bot.engine import Engine
@@ -36,9 +36,8 @@ The fraud came to light in March 2023, when an external audit found missing paym
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(build_articles(tmp_path / "articles", ARTICLES))
-    yield opened
-    await opened.close()
+    async with engine_on(tmp_path / "articles", ARTICLES) as opened:
+        yield opened
 
 
 async def test_a_career_asked_in_other_words(engine: Engine) -> None:
